@@ -1,0 +1,49 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using MonitorCore.Cli.Commands;
+
+namespace MonitorCore.Cli;
+
+/// <summary>The <c>monitorcore</c> command line.</summary>
+public static class CliApp
+{
+    public static Command CreateRootCommand(CliContext context)
+    {
+        var root = new Command(
+            "monitorcore",
+            "Monitor Core: watches leveraged crypto positions and itself, records every monitor run in a ledger, and raises alerts.");
+        root.Options.Add(new HelpOption());
+        root.Options.Add(new VersionOption());
+        root.Options.Add(GlobalOptions.Db);
+        root.Options.Add(GlobalOptions.Config);
+        root.Options.Add(GlobalOptions.Json);
+        root.Subcommands.Add(ListCommand.Create(context));
+        root.Subcommands.Add(RunCommand.Create(context));
+        root.Subcommands.Add(StatusCommand.Create(context));
+        root.Subcommands.Add(LedgerCommand.Create(context));
+        root.Subcommands.Add(DbCommand.Create(context));
+        root.Subcommands.Add(ConfigCommand.Create(context));
+        root.Subcommands.Add(TimersCommand.Create(context));
+        return root;
+    }
+
+    /// <summary>Parses and runs a command line. Bad usage prints what was wrong and exits 2.</summary>
+    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
+    {
+        var root = CreateRootCommand(context);
+        var parse = root.Parse(args);
+        var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error };
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await context.Error.WriteLineAsync(error.Message);
+            }
+
+            await context.Error.WriteLineAsync("Run 'monitorcore --help' (or '<command> --help') for usage.");
+            return ExitCodes.Usage;
+        }
+
+        return await parse.InvokeAsync(configuration, cancellationToken);
+    }
+}

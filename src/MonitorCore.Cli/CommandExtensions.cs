@@ -1,0 +1,18 @@
+using System.CommandLine;
+using MonitorCore.Hosting;
+
+namespace MonitorCore.Cli;
+
+internal static class CommandExtensions
+{
+    /// <summary>Sets an action that runs with a built Monitor Core and a ready database.</summary>
+    public static Command WithHostAction(this Command command, CliContext context, Func<Invocation, MonitorCoreHost, Task<int>> action)
+    {
+        command.SetAction((parse, ct) =>
+        {
+            var invocation = new Invocation(context, parse, ct);
+            return invocation.WithHostAsync(host => action(invocation, host));
+        });
+        return command;
+    }
+}

@@ -1,0 +1,55 @@
+using System.CommandLine;
+using MonitorCore.Hosting;
+using MonitorCore.Ledger;
+using MonitorCore.Monitoring;
+
+namespace MonitorCore.Cli.Commands;
+
+internal static class RunCommand
+{
+    private static readonly Argument<string> Name = new("name")
+    {
+        Description = "The monitor to run (see 'monitorcore list'), or 'all' to run every monitor in registry order.",
+    };
+
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("run", "Run one monitor, or all of them, and record each run in the ledger. Exit code 1 when a run ends in Error.");
+        command.Arguments.Add(Name);
+        return command.WithHostAction(context, RunAsync);
+    }
+
+    private static async Task<int> RunAsync(Invocation invocation, MonitorCoreHost host)
+    {
+        var name = invocation.Parse.GetValue(Name)!;
+        var controller = host.Controller;
+        IReadOnlyList<LedgerEntry> entries;
+        if (string.Equals(name, "all", StringComparison.OrdinalIgnoreCase))
+        {
+            entries = await controller.RunAllAsync(null, invocation.CancellationToken);
+        }
+        else if (controller.Registry.TryGet(name, out var registration))
+        {
+            entries = [await controller.RunByNameAsync(registration.Name, null, invocation.CancellationToken)];
+        }
+        else
+        {
+            await invocation.Error.WriteLineAsync(new UnknownMonitorException(name, [.. controller.Registry.Names]).Message);
+            return ExitCodes.Usage;
+        }
+
+        if (invocation.Json)
+        {
+            invocation.WriteJson(entries.Count == 1 && name != "all" ? entries[0] : new { Runs = entries });
+        }
+        else
+        {
+            foreach (var entry in entries)
+            {
+                LedgerText.Write(invocation.Out, entry, detailed: true);
+            }
+        }
+
+        return entries.Any(e => e.Status == MonitorStatus.Error) ? ExitCodes.Failed : ExitCodes.Ok;
+    }
+}

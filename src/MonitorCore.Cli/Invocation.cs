@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.Data.Common;
+using MonitorCore.Data.Migrations;
+using MonitorCore.Hosting;
+using MonitorCore.Hosting.Configuration;
+
+namespace MonitorCore.Cli;
+
+/// <summary>
+/// One command's run: builds Monitor Core from the configuration, makes the database ready, runs the
+/// action, and turns the expected failures into a message and an exit code.
+/// </summary>
+internal sealed class Invocation(CliContext context, ParseResult parse, CancellationToken cancellationToken)
+{
+    public bool Json { get; } = parse.GetValue(GlobalOptions.Json);
+
+    public TextWriter Out => context.Out;
+
+    public TextWriter Error => context.Error;
+
+    public CancellationToken CancellationToken => cancellationToken;
+
+    public ParseResult Parse => parse;
+
+    public HostSettings Settings => new(
+        context.BaseDirectory, context.Environment, parse.GetValue(GlobalOptions.Config), parse.GetValue(GlobalOptions.Db));
+
+    /// <summary>What making the database ready did (set once the host is built).</summary>
+    public Data.DatabaseInitReport? DatabaseReport { get; private set; }
+
+    public void WriteJson(object value) => CliJson.Write(Out, value);
+
+    public async Task<int> WithHostAsync(Func<MonitorCoreHost, Task<int>> action)
+    {
+        MonitorCoreHost host;
+        try
+        {
+            host = MonitorCoreHost.Build(Settings, context.ConfigureServices);
+        }
+        catch (ConfigurationErrorException ex)
+        {
+            await Error.WriteLineAsync(ex.Message);
+            return ExitCodes.Usage;
+        }
+
+        await using (host)
+        {
+            try
+            {
+                var report = await host.InitializeDatabaseAsync(cancellationToken);
+                DatabaseReport = report;
+                foreach (var message in report.Messages)
+                {
+                    await Error.WriteLineAsync("notice: " + message);
+                }
+
+                if (report.Migrations.Applied.Count > 0 && !Json)
+                {
+                    await Error.WriteLineAsync(
+                        $"notice: database {host.Database.Location.Display} upgraded from schema version {report.Migrations.FromVersion} to {report.Migrations.ToVersion}.");
+                }
+
+                return await action(host);
+            }
+            catch (SchemaTooNewException ex)
+            {
+                await Error.WriteLineAsync(ex.Message);
+                return ExitCodes.Failed;
+            }
+            catch (DbException ex)
+            {
+                await Error.WriteLineAsync($"The database {host.Database.Location.Display} could not be used: {ex.Message}");
+                return ExitCodes.Failed;
+            }
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using MonitorCore.Cli;
+
+return await CliApp.RunAsync(args, CliContext.FromProcess());

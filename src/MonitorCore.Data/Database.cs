@@ -1,0 +1,43 @@
+using System.Data.Common;
+
+namespace MonitorCore.Data;
+
+/// <summary>
+/// One database, SQLite or PostgreSQL. Shared SQL lives in the repositories; this type holds only
+/// what differs between the two: opening a connection, timestamps, JSON parameters, write locks.
+/// </summary>
+public abstract class Database : IAsyncDisposable
+{
+    protected Database(DatabaseLocation location) => Location = location;
+
+    public DatabaseLocation Location { get; }
+
+    public DatabaseProvider Provider => Location.Provider;
+
+    /// <summary>The folder of this dialect's migration scripts.</summary>
+    internal abstract string MigrationFolder { get; }
+
+    public abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Starts a transaction that holds the write lock from its first statement.</summary>
+    public abstract ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>A timestamp as this database stores it.</summary>
+    public abstract object ToDb(DateTimeOffset value);
+
+    public abstract DateTimeOffset ReadTimestamp(DbDataReader reader, int ordinal);
+
+    /// <summary>Adds a parameter holding JSON text (jsonb on PostgreSQL).</summary>
+    public abstract void AddJson(DbCommand command, string name, string json);
+
+    /// <summary>Serialises concurrent migrators (an advisory lock on PostgreSQL, the write lock on SQLite).</summary>
+    internal abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
+
+    public abstract ValueTask DisposeAsync();
+
+    public static Database Create(DatabaseLocation location, DatabaseOptions? options = null) => location.Provider switch
+    {
+        DatabaseProvider.Sqlite => new SqliteDatabase(location, options ?? new DatabaseOptions()),
+        _ => new PostgresDatabase(location),
+    };
+}

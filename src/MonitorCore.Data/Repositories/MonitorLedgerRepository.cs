@@ -1,0 +1,225 @@
+using System.Data.Common;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MonitorCore.Ledger;
+using MonitorCore.Monitoring;
+
+namespace MonitorCore.Data.Repositories;
+
+/// <summary>
+/// <c>monitor_ledger</c> on SQLite or PostgreSQL (the spec's <c>DLMonitorLedgerManager</c>). Rows that
+/// cannot be read back (an unknown status, broken metadata JSON) are returned as Error rows that say
+/// so, never dropped and never allowed to break a read.
+/// </summary>
+public sealed class MonitorLedgerRepository(Database database) : IMonitorLedger
+{
+    private const string Columns = "id, monitor_name, timestamp, status, metadata, duration_ms, cycle_id";
+
+    private const string InsertSql =
+        "INSERT INTO monitor_ledger (monitor_name, timestamp, status, metadata, duration_ms, cycle_id, import_key) " +
+        "VALUES (@monitor_name, @timestamp, @status, @metadata, @duration_ms, @cycle_id, @import_key)";
+
+    public async Task<LedgerEntry> AppendAsync(LedgerEntry entry, CancellationToken cancellationToken)
+    {
+        Validate(entry);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(InsertSql + " RETURNING id");
+        Bind(command, entry, null);
+        var id = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return entry with { Id = id };
+    }
+
+    public async Task AppendBatchAsync(IReadOnlyList<LedgerEntry> entries, CancellationToken cancellationToken)
+    {
+        foreach (var entry in entries)
+        {
+            Validate(entry);
+        }
+
+        await WriteManyAsync(entries.Select(e => (e, (string?)null)).ToList(), InsertSql, cancellationToken);
+    }
+
+    public async Task<int> ImportAsync(IReadOnlyList<ImportedLedgerEntry> entries, CancellationToken cancellationToken)
+    {
+        foreach (var imported in entries)
+        {
+            Validate(imported.Entry);
+        }
+
+        return await WriteManyAsync(
+            entries.Select(e => (e.Entry, (string?)e.ImportKey)).ToList(),
+            InsertSql + " ON CONFLICT (import_key) DO NOTHING",
+            cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<string, LedgerEntry>> GetLatestAsync(
+        IReadOnlyCollection<string> monitorNames, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, LedgerEntry>(monitorNames.Count, StringComparer.Ordinal);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(
+            $"SELECT {Columns} FROM monitor_ledger WHERE monitor_name = @name ORDER BY timestamp DESC, id DESC LIMIT 1");
+        var name = command.Add("@name", "");
+        foreach (var monitor in monitorNames)
+        {
+            name.Value = monitor;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                result[monitor] = Read(reader);
+            }
+        }
+
+        return result;
+    }
+
+    public async Task<LedgerEntry?> GetLatestWithStatusAsync(
+        string monitorName, IReadOnlyCollection<MonitorStatus> statuses, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var placeholders = string.Join(", ", statuses.Select((_, i) => $"@s{i}"));
+        await using var command = connection.Command(
+            $"SELECT {Columns} FROM monitor_ledger WHERE monitor_name = @name AND status IN ({placeholders}) " +
+            "ORDER BY timestamp DESC, id DESC LIMIT 1");
+        command.Add("@name", monitorName);
+        var i = 0;
+        foreach (var status in statuses)
+        {
+            command.Add($"@s{i++}", status.ToString());
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
+
+    public async Task<IReadOnlyList<LedgerEntry>> QueryAsync(LedgerQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit);
+        var where = new List<string>();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        if (query.MonitorName is not null)
+        {
+            where.Add("monitor_name = @name");
+            command.Add("@name", query.MonitorName);
+        }
+
+        if (query.BeforeId is { } before)
+        {
+            where.Add("id < @before");
+            command.Add("@before", before);
+        }
+
+        command.Add("@limit", query.Limit);
+        command.CommandText = $"SELECT {Columns} FROM monitor_ledger" +
+            (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "") +
+            " ORDER BY timestamp DESC, id DESC LIMIT @limit";
+        var rows = new List<LedgerEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(Read(reader));
+        }
+
+        return rows;
+    }
+
+    public async Task<long> CountAsync(string? monitorName, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(
+            "SELECT COUNT(*) FROM monitor_ledger" + (monitorName is null ? "" : " WHERE monitor_name = @name"));
+        if (monitorName is not null)
+        {
+            command.Add("@name", monitorName);
+        }
+
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Deletes rows older than <paramref name="cutoff"/> (the retention policy); returns how many.</summary>
+    public async Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("DELETE FROM monitor_ledger WHERE timestamp < @cutoff");
+        command.Add("@cutoff", database.ToDb(cutoff));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<int> WriteManyAsync(
+        IReadOnlyList<(LedgerEntry Entry, string? ImportKey)> rows, string sql, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
+        await using var command = connection.Command(sql, transaction);
+        var inserted = 0;
+        foreach (var (entry, key) in rows)
+        {
+            command.Parameters.Clear();
+            Bind(command, entry, key);
+            inserted += await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return inserted;
+    }
+
+    private void Bind(DbCommand command, LedgerEntry entry, string? importKey)
+    {
+        command.Add("@monitor_name", entry.MonitorName);
+        command.Add("@timestamp", database.ToDb(entry.Timestamp));
+        command.Add("@status", entry.Status.ToString());
+        database.AddJson(command, "@metadata", entry.Metadata.ToJsonString());
+        command.Add("@duration_ms", entry.DurationMs);
+        command.Add("@cycle_id", entry.CycleId);
+        command.Add("@import_key", importKey);
+    }
+
+    private static void Validate(LedgerEntry entry)
+    {
+        if (string.IsNullOrWhiteSpace(entry.MonitorName))
+        {
+            throw new ArgumentException("A ledger row needs a monitor name.", nameof(entry));
+        }
+
+        if (entry.DurationMs is { } ms && (!double.IsFinite(ms) || ms < 0))
+        {
+            throw new ArgumentException($"duration_ms of a {entry.MonitorName} row must be a non-negative number, got {ms}.", nameof(entry));
+        }
+    }
+
+    private LedgerEntry Read(DbDataReader reader)
+    {
+        var statusText = reader.GetString(3);
+        var rawMetadata = reader.GetString(4);
+        JsonObject metadata;
+        try
+        {
+            metadata = JsonNode.Parse(rawMetadata) as JsonObject ?? new JsonObject { ["unreadable_metadata"] = rawMetadata };
+        }
+        catch (JsonException)
+        {
+            metadata = new JsonObject { ["unreadable_metadata"] = rawMetadata };
+        }
+
+        if (!Enum.TryParse<MonitorStatus>(statusText, ignoreCase: false, out var status) || status.ToString() != statusText)
+        {
+            metadata["unreadable_status"] = statusText;
+            status = MonitorStatus.Error;
+        }
+
+        return new LedgerEntry(
+            reader.GetInt64(0),
+            reader.GetString(1),
+            database.ReadTimestamp(reader, 2),
+            status,
+            metadata,
+            reader.GetNullableDouble(5),
+            reader.GetNullableString(6));
+    }
+}

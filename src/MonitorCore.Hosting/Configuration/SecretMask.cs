@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+
+namespace MonitorCore.Hosting.Configuration;
+
+/// <summary>Keeps secrets out of output: by key name, and passwords inside connection strings.</summary>
+public static partial class SecretMask
+{
+    public const string Mask = "***";
+
+    public static bool IsSecretKey(string key)
+    {
+        var leaf = key[(key.LastIndexOf(':') + 1)..];
+        return SecretName().IsMatch(leaf);
+    }
+
+    /// <summary>The value as it may be shown for <paramref name="key"/>.</summary>
+    public static string? Apply(string key, string? value)
+    {
+        if (value is null || value.Length == 0)
+        {
+            return value;
+        }
+
+        return IsSecretKey(key) ? Mask : Inline(value);
+    }
+
+    /// <summary>Masks <c>Password=…</c> in connection strings and the password of <c>scheme://user:password@host</c> URLs.</summary>
+    public static string Inline(string value)
+    {
+        var masked = PasswordPair().Replace(value, m => m.Groups[1].Value + Mask);
+        return UrlPassword().Replace(masked, m => m.Groups[1].Value + Mask + "@");
+    }
+
+    [GeneratedRegex("(password|passwd|pwd|token|secret|apikey|api_key|accountsid|webhookurl|authtoken|key)$", RegexOptions.IgnoreCase)]
+    private static partial Regex SecretName();
+
+    [GeneratedRegex("((?:password|pwd)\\s*=\\s*)[^;]*", RegexOptions.IgnoreCase)]
+    private static partial Regex PasswordPair();
+
+    [GeneratedRegex("(\\w+://[^:/@\\s]+:)[^@\\s]+@")]
+    private static partial Regex UrlPassword();
+}

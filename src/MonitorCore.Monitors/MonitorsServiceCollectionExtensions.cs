@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MonitorCore.Configuration;
+using MonitorCore.Monitoring;
+using MonitorCore.Monitors.Latency;
+using MonitorCore.Monitors.Sources;
+
+namespace MonitorCore.Monitors;
+
+/// <summary>Registers the built-in monitors and the clients of the services they watch.</summary>
+public static class MonitorsServiceCollectionExtensions
+{
+    public static IServiceCollection AddBuiltInMonitors(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddConfiguredOptions<SourcesOptions>(configuration, SourcesOptions.Section);
+
+        services.AddConfiguredOptions<LatencyMonitorOptions>(configuration, LatencyMonitorOptions.Section);
+        services.AddHttpClient(LatencyMonitor.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddMonitor<LatencyMonitor>(LatencyMonitor.Name, r => r with
+        {
+            Interval = TimeSpan.FromMinutes(5),
+            Timeout = TimeSpan.FromSeconds(60),
+            Order = 900,
+            Description = "HTTP GET to each configured target; Warning when slow, Error when a target fails.",
+        });
+        return services;
+    }
+}

@@ -1,0 +1,29 @@
+using System.Text.Json.Nodes;
+using MonitorCore.Monitoring;
+
+namespace MonitorCore.Health;
+
+/// <summary>The health of every registered monitor, for dashboards, the CLI and <c>GET /status</c>.</summary>
+/// <param name="GeneratedAt">When the snapshot was built.</param>
+/// <param name="Monitors">One entry per registered monitor, in registry order.</param>
+/// <param name="SonicNext">Seconds until the next sonic cycle is due; null when no cycle ever ran.</param>
+/// <param name="SonicLastComplete">Time of the newest successful sonic cycle; null when none.</param>
+public sealed record StatusSnapshot(
+    DateTimeOffset GeneratedAt,
+    IReadOnlyList<MonitorStatusEntry> Monitors,
+    double? SonicNext,
+    DateTimeOffset? SonicLastComplete)
+{
+    /// <summary>The worst health of any monitor: what a single badge or a readiness probe shows.</summary>
+    public MonitorHealth Overall => Monitors.Count == 0 ? MonitorHealth.Healthy : Monitors.Max(m => m.Health);
+}
+
+/// <summary>One monitor's line in the snapshot.</summary>
+public sealed record MonitorStatusEntry(
+    string Name,
+    MonitorHealth Health,
+    MonitorStatus? LastStatus,
+    DateTimeOffset? LastRun,
+    double? AgeSeconds,
+    double IntervalSeconds,
+    JsonObject? LastMetadata);

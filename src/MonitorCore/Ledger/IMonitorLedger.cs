@@ -1,0 +1,39 @@
+namespace MonitorCore.Ledger;
+
+/// <summary>
+/// The authoritative record of every monitor run (<c>monitor_ledger</c>).
+/// </summary>
+public interface IMonitorLedger
+{
+    /// <summary>Stores one row durably and returns it with its id.</summary>
+    Task<LedgerEntry> AppendAsync(LedgerEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>Stores many rows in one transaction.</summary>
+    Task AppendBatchAsync(IReadOnlyList<LedgerEntry> entries, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores imported rows, each with a key that identifies its source line; a key seen before
+    /// is ignored. Returns how many rows were new.
+    /// </summary>
+    Task<int> ImportAsync(IReadOnlyList<ImportedLedgerEntry> entries, CancellationToken cancellationToken);
+
+    /// <summary>The newest row of each named monitor (by timestamp), read through an index.</summary>
+    Task<IReadOnlyDictionary<string, LedgerEntry>> GetLatestAsync(
+        IReadOnlyCollection<string> monitorNames, CancellationToken cancellationToken);
+
+    /// <summary>The newest row of a monitor whose status is one of <paramref name="statuses"/>.</summary>
+    Task<LedgerEntry?> GetLatestWithStatusAsync(
+        string monitorName, IReadOnlyCollection<Monitoring.MonitorStatus> statuses, CancellationToken cancellationToken);
+
+    /// <summary>Rows newest first.</summary>
+    Task<IReadOnlyList<LedgerEntry>> QueryAsync(LedgerQuery query, CancellationToken cancellationToken);
+
+    /// <summary>How many rows there are, for one monitor or all.</summary>
+    Task<long> CountAsync(string? monitorName, CancellationToken cancellationToken);
+}
+
+/// <summary>A ledger row read from a legacy source, with the key that makes its import idempotent.</summary>
+public sealed record ImportedLedgerEntry(LedgerEntry Entry, string ImportKey);
+
+/// <summary>A ledger query: optionally one monitor, newest first, at most <see cref="Limit"/> rows.</summary>
+public sealed record LedgerQuery(string? MonitorName = null, int Limit = 50, long? BeforeId = null);

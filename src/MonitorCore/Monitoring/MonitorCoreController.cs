@@ -1,0 +1,82 @@
+using MonitorCore.Health;
+using MonitorCore.Heartbeat;
+using MonitorCore.Ledger;
+
+namespace MonitorCore.Monitoring;
+
+/// <summary>
+/// The spec's <c>MonitorCore</c>: runs monitors from the registry (all, in order, or one by name)
+/// and builds the status snapshot from the newest ledger row per monitor.
+/// </summary>
+public sealed class MonitorCoreController(
+    MonitorRegistry registry,
+    MonitorRunner runner,
+    IMonitorLedger ledger,
+    IHeartbeatStore heartbeats,
+    IMonitorIntervals intervals,
+    TimeProvider time)
+{
+    public MonitorRegistry Registry => registry;
+
+    /// <summary>Runs every registered monitor, one after another in registry order.</summary>
+    public async Task<IReadOnlyList<LedgerEntry>> RunAllAsync(string? cycleId, CancellationToken cancellationToken)
+    {
+        var entries = new List<LedgerEntry>(registry.All.Count);
+        foreach (var registration in registry.All)
+        {
+            entries.Add(await runner.RunAsync(registration, cycleId, cancellationToken));
+        }
+
+        return entries;
+    }
+
+    /// <summary>Runs one monitor; an unknown name throws <see cref="UnknownMonitorException"/>.</summary>
+    public Task<LedgerEntry> RunByNameAsync(string name, string? cycleId, CancellationToken cancellationToken) =>
+        runner.RunAsync(registry.Get(name), cycleId, cancellationToken);
+
+    /// <summary>The expected interval of each monitor: cycle monitors follow the sonic interval, others their timer.</summary>
+    public async Task<IReadOnlyDictionary<string, TimeSpan>> GetExpectedIntervalsAsync(CancellationToken cancellationToken)
+    {
+        var overrides = await intervals.GetOverridesAsync(cancellationToken);
+        var sonic = await heartbeats.GetAsync(Heartbeats.Sonic, cancellationToken);
+        var cycleInterval = sonic?.Interval ?? Heartbeats.DefaultSonicInterval;
+        return registry.All.ToDictionary(
+            r => r.Name,
+            r => r.InCycle ? cycleInterval : overrides.GetValueOrDefault(r.Name, r.Interval));
+    }
+
+    /// <summary>
+    /// The health of every registered monitor. Reads the newest row per monitor through the
+    /// ledger's (monitor, timestamp) index; never scans the ledger.
+    /// </summary>
+    public async Task<StatusSnapshot> GetStatusSnapshotAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var names = registry.All.Select(r => r.Name).ToList();
+        var latest = await ledger.GetLatestAsync(names, cancellationToken);
+        var expected = await GetExpectedIntervalsAsync(cancellationToken);
+
+        var monitors = names.Select(name =>
+        {
+            latest.TryGetValue(name, out var newest);
+            var interval = expected[name];
+            return new MonitorStatusEntry(
+                name,
+                HealthRules.Evaluate(newest, interval, now),
+                newest?.Status,
+                newest?.Timestamp,
+                newest is null ? null : Math.Round(HealthRules.Age(newest, now).TotalSeconds, 3),
+                interval.TotalSeconds,
+                newest?.Metadata);
+        }).ToList();
+
+        var sonic = await heartbeats.GetAsync(Heartbeats.Sonic, cancellationToken);
+        double? sonicNext = sonic?.LastRun is { } lastRun
+            ? Math.Max(0, Math.Round((lastRun + sonic.Interval - now).TotalSeconds, 3))
+            : null;
+        var lastComplete = await ledger.GetLatestWithStatusAsync(
+            Heartbeats.Sonic, [MonitorStatus.Success, MonitorStatus.Warning], cancellationToken);
+
+        return new StatusSnapshot(now, monitors, sonicNext, lastComplete?.Timestamp);
+    }
+}

@@ -1,0 +1,118 @@
+using System.Text.Json.Nodes;
+using MonitorCore.Ledger;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace MonitorCore.Monitoring;
+
+/// <summary>
+/// Runs one monitor in isolation and records exactly one ledger row for it. Per run: a DI scope,
+/// a logging scope named after the monitor, a timeout (an Error with <c>error: "timeout"</c>), and
+/// any exception turned into an Error row. Shutdown cancellation is recorded and then let through.
+/// </summary>
+public sealed partial class MonitorRunner(
+    IServiceScopeFactory scopes,
+    IMonitorLedger ledger,
+    IEnumerable<ILedgerMirror> mirrors,
+    TimeProvider time,
+    ILogger<MonitorRunner> logger)
+{
+    private readonly ILedgerMirror[] _mirrors = [.. mirrors];
+
+    public async Task<LedgerEntry> RunAsync(
+        MonitorRegistration registration, string? cycleId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var startedAt = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond)); // as precise as the databases store
+        var started = time.GetTimestamp();
+        using var logScope = logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["Monitor"] = registration.Name,
+            ["CycleId"] = cycleId,
+        });
+
+        MonitorResult result;
+        bool cancelled;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            (result, cancelled) = await RunIsolatedAsync(registration, cycleId, startedAt, scope.ServiceProvider, cancellationToken);
+        }
+
+        var durationMs = Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 3);
+        var entry = new LedgerEntry(0, registration.Name, startedAt, result.Status, result.Metadata, durationMs, cycleId);
+        entry = await ledger.AppendAsync(entry, CancellationToken.None);
+        LogRun(logger, registration.Name, entry.Status, durationMs);
+        await MirrorAsync(entry);
+
+        if (cancelled)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        return entry;
+    }
+
+    private async Task<(MonitorResult Result, bool Cancelled)> RunIsolatedAsync(
+        MonitorRegistration registration,
+        string? cycleId,
+        DateTimeOffset startedAt,
+        IServiceProvider services,
+        CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(registration.Timeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            var monitor = registration.Factory(services);
+            var context = new MonitorContext(registration.Name, cycleId, startedAt, services);
+            // WaitAsync also bounds a monitor that ignores its token.
+            var result = await monitor.RunAsync(context, linked.Token)
+                .WaitAsync(registration.Timeout, time, cancellationToken);
+            return (result, false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return (MonitorResult.Error("cancelled", new JsonObject { ["reason"] = "shutdown" }), true);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException && timeout.IsCancellationRequested)
+        {
+            LogTimeout(logger, registration.Name, registration.Timeout.TotalMilliseconds);
+            return (MonitorResult.Error("timeout", new JsonObject { ["timeout_ms"] = registration.Timeout.TotalMilliseconds }), false);
+        }
+        catch (Exception ex)
+        {
+            LogThrew(logger, ex, registration.Name);
+            var error = MonitorResult.Error(
+                $"{ex.GetType().Name}: {ex.Message}",
+                new JsonObject { ["exception"] = ex.GetType().FullName });
+            return (error, false);
+        }
+    }
+
+    private async Task MirrorAsync(LedgerEntry entry)
+    {
+        foreach (var mirror in _mirrors)
+        {
+            try
+            {
+                await mirror.WriteAsync(entry, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                LogMirrorFailed(logger, ex, mirror.GetType().Name, entry.MonitorName);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Monitor {Monitor} finished: {Status} in {DurationMs} ms")]
+    private static partial void LogRun(ILogger logger, string monitor, MonitorStatus status, double durationMs);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Monitor {Monitor} timed out after {TimeoutMs} ms")]
+    private static partial void LogTimeout(ILogger logger, string monitor, double timeoutMs);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Monitor {Monitor} threw")]
+    private static partial void LogThrew(ILogger logger, Exception exception, string monitor);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Ledger mirror {Mirror} failed for {Monitor}")]
+    private static partial void LogMirrorFailed(ILogger logger, Exception exception, string mirror, string monitor);
+}

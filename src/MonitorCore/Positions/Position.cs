@@ -1,0 +1,42 @@
+namespace MonitorCore.Positions;
+
+public enum PositionType
+{
+    Long,
+    Short,
+}
+
+public enum PositionStatus
+{
+    Active,
+    StaleClosed,
+    Closed,
+}
+
+/// <summary>
+/// A leveraged perpetual position (behaviour §4). Money is USD; <see cref="Size"/> is the notional.
+/// The derived fields (leverage, value, travel, distance, heat) are filled by enrichment.
+/// </summary>
+public sealed record Position
+{
+    public required string Id { get; init; }
+    public required string AssetType { get; init; }
+    public required PositionType PositionType { get; init; }
+    public required double EntryPrice { get; init; }
+    public double CurrentPrice { get; init; }
+    public required double LiquidationPrice { get; init; }
+    public required double Size { get; init; }
+    public required double Collateral { get; init; }
+    public double Leverage { get; init; }
+    public double Value { get; init; }
+    public double? PnlAfterFeesUsd { get; init; }
+    public double TravelPercent { get; init; }
+    public double LiquidationDistance { get; init; }
+    public double LiquidationDistancePct { get; init; }
+    public double? HeatIndex { get; init; }
+    public string? WalletName { get; init; }
+    public DateTimeOffset LastUpdated { get; init; }
+    public PositionStatus Status { get; init; } = PositionStatus.Active;
+    public int Stale { get; init; }
+    public string Source { get; init; } = "jupiter";
+}
