@@ -12,6 +12,8 @@ internal static class SqliteFileGuard
     private const int SqliteCorrupt = 11;
     private const int SqliteNotADatabase = 26;
 
+    private static readonly byte[] Header = "SQLite format 3\0"u8.ToArray();
+
     /// <summary>Returns a message for the user when the file was moved aside, else null.</summary>
     public static async Task<string?> CheckAsync(string path, bool integrityCheck, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -49,6 +51,13 @@ internal static class SqliteFileGuard
 
     private static async Task<string?> FindProblemAsync(string path, bool integrityCheck, CancellationToken cancellationToken)
     {
+        // Look at the header before SQLite opens the file: opening may rewrite or remove a -wal file
+        // that belongs with a damaged database, and that must be kept with it.
+        if (await HeaderProblemAsync(path, cancellationToken) is { } header)
+        {
+            return header;
+        }
+
         var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = false };
         await using var connection = new SqliteConnection(builder.ConnectionString);
         try
@@ -65,5 +74,23 @@ internal static class SqliteFileGuard
         {
             return ex.Message.Replace("SQLite Error " + ex.SqliteErrorCode + ": ", "", StringComparison.Ordinal).Trim('\'', ' ', '.');
         }
+    }
+
+    private static async Task<string?> HeaderProblemAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        if (stream.Length == 0)
+        {
+            return null; // SQLite treats an empty file as an empty database
+        }
+
+        var buffer = new byte[100];
+        var read = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
+        if (read < buffer.Length)
+        {
+            return $"file is {stream.Length} bytes, shorter than a SQLite header";
+        }
+
+        return buffer.AsSpan(0, Header.Length).SequenceEqual(Header) ? null : "file is not a database: no SQLite header";
     }
 }

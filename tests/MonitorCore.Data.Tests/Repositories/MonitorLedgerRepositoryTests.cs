@@ -1,0 +1,146 @@
+using System.Text.Json.Nodes;
+using MonitorCore.Data.Repositories;
+using MonitorCore.Ledger;
+using MonitorCore.Monitoring;
+
+namespace MonitorCore.Data.Tests.Repositories;
+
+public abstract class MonitorLedgerRepositoryTests(ITestDatabaseFactory factory) : DatabaseTestBase(factory)
+{
+    private MonitorLedgerRepository Ledger => new(Database);
+
+    private static LedgerEntry Entry(string monitor, DateTimeOffset at, MonitorStatus status = MonitorStatus.Success, string? cycle = null) =>
+        new(0, monitor, at, status, new JsonObject { ["n"] = 1, ["nested"] = new JsonObject { ["list"] = new JsonArray(1, 2) } }, 12.5, cycle);
+
+    [Fact]
+    public async Task Append_returns_the_row_with_an_id_and_reads_back_the_same()
+    {
+        var stored = await Ledger.AppendAsync(Entry("price_monitor", T0.AddTicks(1230), cycle: "c-1"), default);
+        Assert.True(stored.Id > 0);
+
+        var read = Assert.Single(await Ledger.QueryAsync(new LedgerQuery("price_monitor"), default));
+        Assert.Equal(stored.Id, read.Id);
+        Assert.Equal(T0.AddTicks(1230), read.Timestamp);
+        Assert.Equal(MonitorStatus.Success, read.Status);
+        Assert.Equal(12.5, read.DurationMs);
+        Assert.Equal("c-1", read.CycleId);
+        Assert.Equal(2, (int?)read.Metadata["nested"]!["list"]![1]);
+    }
+
+    [Fact]
+    public async Task Latest_is_the_newest_by_time_per_monitor_even_when_older_rows_came_later()
+    {
+        await Ledger.AppendAsync(Entry("price_monitor", T0.AddMinutes(10), MonitorStatus.Warning), default);
+        await Ledger.AppendAsync(Entry("price_monitor", T0, MonitorStatus.Error), default); // e.g. an imported old row
+        await Ledger.AppendAsync(Entry("latency_monitor", T0.AddMinutes(1)), default);
+
+        var latest = await Ledger.GetLatestAsync(["price_monitor", "latency_monitor", "never_ran"], default);
+
+        Assert.Equal(MonitorStatus.Warning, latest["price_monitor"].Status);
+        Assert.Equal(T0.AddMinutes(1), latest["latency_monitor"].Timestamp);
+        Assert.False(latest.ContainsKey("never_ran"));
+    }
+
+    [Fact]
+    public async Task Latest_with_status_skips_other_statuses()
+    {
+        await Ledger.AppendAsync(Entry("sonic_monitor", T0, MonitorStatus.Success), default);
+        await Ledger.AppendAsync(Entry("sonic_monitor", T0.AddMinutes(1), MonitorStatus.Error), default);
+
+        var found = await Ledger.GetLatestWithStatusAsync("sonic_monitor", [MonitorStatus.Success, MonitorStatus.Warning], default);
+        Assert.Equal(T0, found!.Timestamp);
+        Assert.Null(await Ledger.GetLatestWithStatusAsync("sonic_monitor", [MonitorStatus.Disabled], default));
+    }
+
+    [Fact]
+    public async Task Batch_append_stores_every_row_and_query_pages_newest_first()
+    {
+        var rows = Enumerable.Range(0, 250).Select(i => Entry(i % 2 == 0 ? "a_monitor" : "b_monitor", T0.AddSeconds(i))).ToList();
+        await Ledger.AppendBatchAsync(rows, default);
+        await Ledger.AppendBatchAsync([], default);
+
+        Assert.Equal(250, await Ledger.CountAsync(null, default));
+        Assert.Equal(125, await Ledger.CountAsync("a_monitor", default));
+
+        var page = await Ledger.QueryAsync(new LedgerQuery(Limit: 10), default);
+        Assert.Equal(10, page.Count);
+        Assert.Equal(T0.AddSeconds(249), page[0].Timestamp);
+        var next = await Ledger.QueryAsync(new LedgerQuery(Limit: 5, BeforeId: page[^1].Id), default);
+        Assert.True(next.All(r => r.Id < page[^1].Id));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Ledger.QueryAsync(new LedgerQuery(Limit: 0), default));
+    }
+
+    [Fact]
+    public async Task Import_adds_each_keyed_row_once()
+    {
+        ImportedLedgerEntry[] rows =
+        [
+            new(Entry("price_monitor", T0), "k1"),
+            new(Entry("price_monitor", T0.AddMinutes(1)), "k2"),
+        ];
+
+        Assert.Equal(2, await Ledger.ImportAsync(rows, default));
+        Assert.Equal(0, await Ledger.ImportAsync(rows, default));
+        Assert.Equal(1, await Ledger.ImportAsync([.. rows, new ImportedLedgerEntry(Entry("price_monitor", T0.AddMinutes(2)), "k3")], default));
+        Assert.Equal(3, await Ledger.CountAsync("price_monitor", default));
+    }
+
+    [Fact]
+    public async Task Invalid_rows_are_refused_and_nothing_is_stored()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => Ledger.AppendAsync(Entry("", T0), default));
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            Ledger.AppendBatchAsync([Entry("ok_monitor", T0), Entry("ok_monitor", T0) with { DurationMs = -1 }], default));
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            Ledger.ImportAsync([new ImportedLedgerEntry(Entry("ok_monitor", T0) with { DurationMs = double.NaN }, "k")], default));
+        Assert.Equal(0, await Ledger.CountAsync(null, default));
+    }
+
+    [Fact]
+    public async Task A_corrupt_row_is_read_as_an_error_that_says_so()
+    {
+        await using (var connection = await Database.OpenAsync(default))
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "INSERT INTO monitor_ledger (monitor_name, timestamp, status, metadata) VALUES ('x_monitor', @t, 'Exploded', @m)";
+            command.Add("@t", Database.ToDb(T0));
+            Database.AddJson(command, "@m", """{"a": 1}""");
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var row = Assert.Single(await Ledger.QueryAsync(new LedgerQuery("x_monitor"), default));
+        Assert.Equal(MonitorStatus.Error, row.Status);
+        Assert.Equal("Exploded", (string?)row.Metadata["unreadable_status"]);
+        Assert.Equal(1, (int?)row.Metadata["a"]);
+    }
+
+    [Fact]
+    public async Task Prune_deletes_only_rows_older_than_the_cutoff()
+    {
+        await Ledger.AppendBatchAsync([Entry("a_monitor", T0.AddDays(-100)), Entry("a_monitor", T0.AddDays(-1))], default);
+        Assert.Equal(1, await Ledger.PruneAsync(T0.AddDays(-90), default));
+        Assert.Equal(T0.AddDays(-1), Assert.Single(await Ledger.QueryAsync(new LedgerQuery(), default)).Timestamp);
+    }
+}
+
+public sealed class SqliteMonitorLedgerRepositoryTests() : MonitorLedgerRepositoryTests(new SqliteDatabaseFactory())
+{
+    [Fact]
+    public async Task Broken_metadata_text_is_kept_and_flagged()
+    {
+        await using (var connection = await Database.OpenAsync(default))
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "INSERT INTO monitor_ledger (monitor_name, timestamp, status, metadata) VALUES ('x_monitor', @t, 'Success', '{broken')";
+            command.Add("@t", Database.ToDb(T0));
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var row = Assert.Single(await new MonitorLedgerRepository(Database).QueryAsync(new LedgerQuery("x_monitor"), default));
+        Assert.Equal("{broken", (string?)row.Metadata["unreadable_metadata"]);
+    }
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresMonitorLedgerRepositoryTests(PostgresFixture postgres)
+    : MonitorLedgerRepositoryTests(new PostgresDatabaseFactory(postgres));
