@@ -14,9 +14,9 @@ public static class CliApp
             "Monitor Core: watches leveraged crypto positions and itself, records every monitor run in a ledger, and raises alerts.");
         root.Options.Add(new HelpOption());
         root.Options.Add(new VersionOption());
-        root.Options.Add(GlobalOptions.Db);
-        root.Options.Add(GlobalOptions.Config);
-        root.Options.Add(GlobalOptions.Json);
+        root.Options.Add(GlobalOptions.Db());
+        root.Options.Add(GlobalOptions.Config());
+        root.Options.Add(GlobalOptions.Json());
         root.Subcommands.Add(ListCommand.Create(context));
         root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(StatusCommand.Create(context));

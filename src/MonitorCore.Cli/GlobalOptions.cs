@@ -5,7 +5,11 @@ namespace MonitorCore.Cli;
 /// <summary>Options every command takes.</summary>
 internal static class GlobalOptions
 {
-    public static readonly Option<string?> Db = new("--db")
+    public const string DbName = "--db";
+    public const string ConfigName = "--config";
+    public const string JsonName = "--json";
+
+    public static Option<string?> Db() => new(DbName)
     {
         Description = "The database: a SQLite file path, or a PostgreSQL connection string (Host=…) or postgres:// URL. " +
                       "Default: $MONITORCORE_DB, then Database:Connection, then ./data/monitorcore.db.",
@@ -13,14 +17,14 @@ internal static class GlobalOptions
         Recursive = true,
     };
 
-    public static readonly Option<string?> Config = new("--config")
+    public static Option<string?> Config() => new(ConfigName)
     {
         Description = "The JSON config file. Default: monitorcore.json in the working directory, if present.",
         HelpName = "FILE",
         Recursive = true,
     };
 
-    public static readonly Option<bool> Json = new("--json")
+    public static Option<bool> Json() => new(JsonName)
     {
         Description = "Print machine-readable JSON (snake_case keys) instead of text.",
         Recursive = true,

@@ -12,7 +12,7 @@ namespace MonitorCore.Cli;
 /// </summary>
 internal sealed class Invocation(CliContext context, ParseResult parse, CancellationToken cancellationToken)
 {
-    public bool Json { get; } = parse.GetValue(GlobalOptions.Json);
+    public bool Json { get; } = parse.GetValue<bool>(GlobalOptions.JsonName);
 
     public TextWriter Out => context.Out;
 
@@ -23,7 +23,7 @@ internal sealed class Invocation(CliContext context, ParseResult parse, Cancella
     public ParseResult Parse => parse;
 
     public HostSettings Settings => new(
-        context.BaseDirectory, context.Environment, parse.GetValue(GlobalOptions.Config), parse.GetValue(GlobalOptions.Db));
+        context.BaseDirectory, context.Environment, parse.GetValue<string?>(GlobalOptions.ConfigName), parse.GetValue<string?>(GlobalOptions.DbName));
 
     /// <summary>What making the database ready did (set once the host is built).</summary>
     public Data.DatabaseInitReport? DatabaseReport { get; private set; }

@@ -7,54 +7,56 @@ namespace MonitorCore.Cli.Commands;
 
 internal static class LedgerCommand
 {
-    private static readonly Option<string?> Monitor = new("--monitor")
-    {
-        Description = "Only rows of this monitor.",
-        HelpName = "NAME",
-    };
-
-    private static readonly Option<int> Limit = new("--limit")
-    {
-        Description = "At most this many rows, newest first.",
-        DefaultValueFactory = _ => 20,
-    };
-
-    private static readonly Argument<string[]> Paths = new("path")
-    {
-        Description = "Legacy JSON-lines ledger files (<monitor>_ledger.json), or folders holding them.",
-        Arity = ArgumentArity.OneOrMore,
-    };
-
     public static Command Create(CliContext context)
     {
-        Limit.Validators.Add(result =>
+        var monitor = new Option<string?>("--monitor")
         {
-            if (result.GetValueOrDefault<int>() is < 1 or > 100_000)
+            Description = "Only rows of this monitor.",
+            HelpName = "NAME",
+        };
+
+        var limit = new Option<int>("--limit")
+        {
+            Description = "At most this many rows, newest first.",
+            DefaultValueFactory = _ => 20,
+        };
+
+        var paths = new Argument<string[]>("path")
+        {
+            Description = "Legacy JSON-lines ledger files (<monitor>_ledger.json), or folders holding them.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+
+        limit.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 1
+                && int.TryParse(result.Tokens[0].Value, System.Globalization.CultureInfo.InvariantCulture, out var value)
+                && value is < 1 or > 100_000)
             {
                 result.AddError("--limit must be between 1 and 100000.");
             }
         });
 
         var command = new Command("ledger", "Show ledger rows, newest first.");
-        command.Options.Add(Monitor);
-        command.Options.Add(Limit);
-        command.WithHostAction(context, ShowAsync);
+        command.Options.Add(monitor);
+        command.Options.Add(limit);
+        command.WithHostAction(context, (invocation, host) => ShowAsync(invocation, host, invocation.Parse.GetValue(monitor), invocation.Parse.GetValue(limit)));
 
         var import = new Command(
             "import-json",
             "Import legacy JSON-lines ledgers into monitor_ledger. Importing the same lines twice adds nothing; " +
             "malformed lines are reported by line number and skipped.");
-        import.Arguments.Add(Paths);
-        import.WithHostAction(context, ImportAsync);
+        import.Arguments.Add(paths);
+        import.WithHostAction(context, (invocation, host) => ImportAsync(invocation, host, invocation.Parse.GetValue(paths)!));
         command.Subcommands.Add(import);
         return command;
     }
 
-    private static async Task<int> ShowAsync(Invocation invocation, MonitorCoreHost host)
+    private static async Task<int> ShowAsync(Invocation invocation, MonitorCoreHost host, string? monitor, int limit)
     {
         var ledger = host.Services.GetRequiredService<IMonitorLedger>();
         var rows = await ledger.QueryAsync(
-            new LedgerQuery(invocation.Parse.GetValue(Monitor), invocation.Parse.GetValue(Limit)), invocation.CancellationToken);
+            new LedgerQuery(monitor, limit), invocation.CancellationToken);
         if (invocation.Json)
         {
             invocation.WriteJson(new { Entries = rows });
@@ -63,7 +65,7 @@ internal static class LedgerCommand
 
         if (rows.Count == 0)
         {
-            await invocation.Out.WriteLineAsync("The ledger has no rows" + (invocation.Parse.GetValue(Monitor) is { } m ? $" for {m}." : "."));
+            await invocation.Out.WriteLineAsync("The ledger has no rows" + (monitor is null ? "." : $" for {monitor}."));
         }
 
         foreach (var row in rows)
@@ -74,10 +76,10 @@ internal static class LedgerCommand
         return ExitCodes.Ok;
     }
 
-    private static async Task<int> ImportAsync(Invocation invocation, MonitorCoreHost host)
+    private static async Task<int> ImportAsync(Invocation invocation, MonitorCoreHost host, string[] paths)
     {
         var files = new List<string>();
-        foreach (var path in invocation.Parse.GetValue(Paths)!)
+        foreach (var path in paths)
         {
             var full = Path.GetFullPath(path, invocation.Settings.BaseDirectory);
             if (Directory.Exists(full))

@@ -7,24 +7,23 @@ namespace MonitorCore.Cli.Commands;
 
 internal static class RunCommand
 {
-    private static readonly Argument<string> Name = new("name")
-    {
-        Description = "The monitor to run (see 'monitorcore list'), or 'all' to run every monitor in registry order.",
-    };
-
     public static Command Create(CliContext context)
     {
+        var name = new Argument<string>("name")
+        {
+            Description = "The monitor to run (see 'monitorcore list'), or 'all' to run every monitor in registry order.",
+        };
         var command = new Command("run", "Run one monitor, or all of them, and record each run in the ledger. Exit code 1 when a run ends in Error.");
-        command.Arguments.Add(Name);
-        return command.WithHostAction(context, RunAsync);
+        command.Arguments.Add(name);
+        return command.WithHostAction(context, (invocation, host) => RunAsync(invocation, host, invocation.Parse.GetValue(name)!));
     }
 
-    private static async Task<int> RunAsync(Invocation invocation, MonitorCoreHost host)
+    private static async Task<int> RunAsync(Invocation invocation, MonitorCoreHost host, string name)
     {
-        var name = invocation.Parse.GetValue(Name)!;
         var controller = host.Controller;
         IReadOnlyList<LedgerEntry> entries;
-        if (string.Equals(name, "all", StringComparison.OrdinalIgnoreCase))
+        var all = string.Equals(name, "all", StringComparison.OrdinalIgnoreCase);
+        if (all)
         {
             entries = await controller.RunAllAsync(null, invocation.CancellationToken);
         }
@@ -40,7 +39,7 @@ internal static class RunCommand
 
         if (invocation.Json)
         {
-            invocation.WriteJson(entries.Count == 1 && name != "all" ? entries[0] : new { Runs = entries });
+            invocation.WriteJson(all ? new { Runs = entries } : entries[0]);
         }
         else
         {

@@ -7,24 +7,24 @@ namespace MonitorCore.Cli.Commands;
 
 internal static class TimersCommand
 {
-    private static readonly Argument<string> Monitor = new("monitor") { Description = "The monitor's key." };
-
-    private static readonly Argument<double> Seconds = new("seconds") { Description = "The interval in seconds (1 to 604800)." };
-
     public static Command Create(CliContext context)
     {
+        var monitor = new Argument<string>("monitor") { Description = "The monitor's key." };
+        var seconds = new Argument<double>("seconds") { Description = "The interval in seconds (1 to 604800)." };
         var command = new Command("timers", "Per-monitor interval overrides (config/timer_config.json).");
         command.WithHostAction(context, ListAsync);
 
         var set = new Command("set", "Set a monitor's interval.");
-        set.Arguments.Add(Monitor);
-        set.Arguments.Add(Seconds);
-        set.WithHostAction(context, (invocation, host) => ChangeAsync(invocation, host, TimeSpan.FromSeconds(invocation.Parse.GetValue(Seconds))));
+        set.Arguments.Add(monitor);
+        set.Arguments.Add(seconds);
+        set.WithHostAction(context, (invocation, host) =>
+            ChangeAsync(invocation, host, invocation.Parse.GetValue(monitor)!, TimeSpan.FromSeconds(invocation.Parse.GetValue(seconds))));
         command.Subcommands.Add(set);
 
         var unset = new Command("unset", "Remove a monitor's override; its default interval applies again.");
-        unset.Arguments.Add(Monitor);
-        unset.WithHostAction(context, (invocation, host) => ChangeAsync(invocation, host, null));
+        var unsetMonitor = new Argument<string>("monitor") { Description = "The monitor's key." };
+        unset.Arguments.Add(unsetMonitor);
+        unset.WithHostAction(context, (invocation, host) => ChangeAsync(invocation, host, invocation.Parse.GetValue(unsetMonitor)!, null));
         command.Subcommands.Add(unset);
         return command;
     }
@@ -61,9 +61,8 @@ internal static class TimersCommand
         return ExitCodes.Ok;
     }
 
-    private static async Task<int> ChangeAsync(Invocation invocation, MonitorCoreHost host, TimeSpan? interval)
+    private static async Task<int> ChangeAsync(Invocation invocation, MonitorCoreHost host, string name, TimeSpan? interval)
     {
-        var name = invocation.Parse.GetValue(Monitor)!;
         if (!host.Controller.Registry.TryGet(name, out _))
         {
             await invocation.Error.WriteLineAsync(new Monitoring.UnknownMonitorException(name, [.. host.Controller.Registry.Names]).Message);

@@ -1,0 +1,146 @@
+using MonitorCore.Data;
+
+namespace MonitorCore.Cli.Tests;
+
+/// <summary>The foundation's acceptance list, run on SQLite and on PostgreSQL.</summary>
+public abstract class AcceptanceTests(ITestDatabaseFactory factory) : IAsyncLifetime
+{
+    private readonly TempDirectory _folder = new();
+    private TestDatabase _database = null!;
+    private LocalHttpServer _target = null!;
+
+    protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+
+    protected Cli Cli { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await factory.CreateAsync();
+        _target = await LocalHttpServer.StartAsync(200, "{\"ok\":true}");
+        Cli = new Cli(_folder.Path, Time);
+        Cli.Environment["MONITORCORE_DB"] = _database.Connection;
+        UseTargets(("local", _target.Url("/ping")));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _target.DisposeAsync();
+        await _database.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    protected void UseTargets(params (string Name, string Url)[] targets) => Cli.WriteConfig(new
+    {
+        Monitors = new { latency_monitor = new { Targets = targets.Select(t => new { t.Name, t.Url }).ToArray() } },
+    });
+
+    [Fact]
+    public async Task List_names_the_latency_monitor()
+    {
+        var result = await Cli.RunAsync("list", "--json");
+        Assert.Equal(0, result.ExitCode);
+        var monitor = Assert.Single(result.Json["monitors"]!.AsArray(), m => (string?)m!["name"] == "latency_monitor");
+        Assert.Equal(300, (double?)monitor!["interval_seconds"]);
+    }
+
+    [Fact]
+    public async Task Run_writes_one_row_prints_it_and_status_then_shows_healthy_with_its_age()
+    {
+        var run = await Cli.RunAsync("run", "latency_monitor", "--json");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("latency_monitor", (string?)run.Json["monitor_name"]);
+        Assert.Equal("Success", (string?)run.Json["status"]);
+        Assert.Equal("200", (string?)run.Json["metadata"]!["targets"]!["local"]!["status"]);
+        Assert.NotNull(run.Json["duration_ms"]);
+
+        var ledger = await Cli.RunAsync("ledger", "--json");
+        var row = Assert.Single(ledger.Json["entries"]!.AsArray());
+        Assert.Equal((long?)run.Json["id"], (long?)row!["id"]);
+
+        Time.Advance(TimeSpan.FromSeconds(42));
+        var status = await Cli.RunAsync("status", "--json");
+        Assert.Equal(0, status.ExitCode);
+        var latency = Assert.Single(status.Json["monitors"]!.AsArray(), m => (string?)m!["name"] == "latency_monitor");
+        Assert.Equal("Healthy", (string?)latency!["health"]);
+        Assert.Equal(42, (double?)latency["age_seconds"]);
+        Assert.Equal("Success", (string?)latency["last_status"]);
+    }
+
+    [Fact]
+    public async Task A_target_that_refuses_connections_gives_an_error_row_and_exit_1()
+    {
+        UseTargets(("dead", LocalHttpServer.RefusedUrl()));
+
+        var run = await Cli.RunAsync("run", "latency_monitor", "--json");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("Error", (string?)run.Json["status"]);
+        var status = await Cli.RunAsync("status", "--json");
+        Assert.Equal("Error", (string?)status.Json["monitors"]!.AsArray().Single(m => (string?)m!["name"] == "latency_monitor")!["health"]);
+        Assert.Single((await Cli.RunAsync("ledger", "--monitor", "latency_monitor", "--json")).Json["entries"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task An_unknown_monitor_exits_2_and_lists_the_known_ones()
+    {
+        var run = await Cli.RunAsync("run", "nope");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Unknown monitor 'nope'", run.Error, StringComparison.Ordinal);
+        Assert.Contains("latency_monitor", run.Error, StringComparison.Ordinal);
+        Assert.Empty((await Cli.RunAsync("ledger", "--json")).Json["entries"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Run_all_runs_every_monitor_and_prints_each_row()
+    {
+        var run = await Cli.RunAsync("run", "all", "--json");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(run.Json["runs"]!.AsArray(), r => (string?)r!["monitor_name"] == "latency_monitor");
+
+        var text = await Cli.RunAsync("run", "all");
+        Assert.Contains("latency_monitor: Success in", text.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ledger_import_json_imports_once_and_reports_malformed_lines()
+    {
+        var legacy = Fixtures.PathOf("legacy_ledgers");
+
+        var first = await Cli.RunAsync("ledger", "import-json", legacy, "--json");
+        Assert.Equal(0, first.ExitCode);
+        var files = first.Json["files"]!.AsArray();
+        Assert.Equal(3, files.Count);
+        var imported = files.Sum(f => (int)f!["imported"]!);
+        Assert.Equal(6, imported);
+        var position = files.Single(f => ((string)f!["file"]!).EndsWith("position_ledger.json", StringComparison.Ordinal))!;
+        Assert.Equal([2, 5, 6], position["malformed"]!.AsArray().Select(m => (int)m!["line"]!));
+
+        var second = await Cli.RunAsync("ledger", "import-json", legacy);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("0 imported, 2 already present, 3 malformed", second.Out, StringComparison.Ordinal);
+        Assert.Contains("position_ledger.json:5: skipped", second.Error, StringComparison.Ordinal);
+
+        var all = await Cli.RunAsync("ledger", "--limit", "100", "--json");
+        Assert.Equal(imported, all.Json["entries"]!.AsArray().Count);
+        var price = await Cli.RunAsync("ledger", "--monitor", "price_monitor", "--json");
+        Assert.Equal(3, price.Json["entries"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task Db_migrate_reports_the_schema_version()
+    {
+        var first = await Cli.RunAsync("db", "migrate", "--json");
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(4, (int?)first.Json["schema_version"]);
+        Assert.Equal(4, first.Json["applied"]!.AsArray().Count);
+
+        var again = await Cli.RunAsync("db", "migrate");
+        Assert.Contains("is at schema version 4 of 4", again.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("applied", again.Out, StringComparison.Ordinal);
+    }
+}
+
+public sealed class SqliteAcceptanceTests() : AcceptanceTests(new SqliteDatabaseFactory());
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresAcceptanceTests(PostgresFixture postgres) : AcceptanceTests(new PostgresDatabaseFactory(postgres));

@@ -1,0 +1,118 @@
+using Microsoft.Extensions.DependencyInjection;
+using MonitorCore.Hosting.Configuration;
+using MonitorCore.Ledger;
+using MonitorCore.Monitoring;
+
+namespace MonitorCore.Hosting.Tests.Monitoring;
+
+public sealed class MonitorRunnerTests : IAsyncLifetime
+{
+    private readonly TempDirectory _folder = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+    private MonitorCoreHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        var offline = new Dictionary<string, string?>
+        {
+            ["Sources:CoinGecko:BaseUrl"] = LocalHttpServer.RefusedUrl(),
+            ["Sources:Jupiter:BaseUrl"] = LocalHttpServer.RefusedUrl(),
+        };
+        _host = MonitorCoreHost.Build(new HostSettings(_folder.Path, new Dictionary<string, string?>(), Overrides: offline), services =>
+        {
+            services.AddSingleton<TimeProvider>(_time);
+            services.AddMonitor<SucceedingMonitor>("ok_monitor", r => r with { Order = 1 });
+            services.AddMonitor<ThrowingMonitor>("throwing_monitor", r => r with { Order = 2 });
+            services.AddMonitor<HangingMonitor>("hanging_monitor", r => r with { Order = 3, Timeout = TimeSpan.FromSeconds(5) });
+            services.AddMonitor<DeafMonitor>("deaf_monitor", r => r with { Order = 4, Timeout = TimeSpan.FromSeconds(5) });
+        });
+        await _host.InitializeDatabaseAsync(default);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    private IMonitorLedger Ledger => _host.Services.GetRequiredService<IMonitorLedger>();
+
+    [Fact]
+    public async Task A_run_writes_exactly_one_row_with_its_cycle_and_duration()
+    {
+        var entry = await _host.Controller.RunByNameAsync("ok_monitor", "cycle-7", default);
+
+        var row = Assert.Single(await Ledger.QueryAsync(new LedgerQuery("ok_monitor"), default));
+        Assert.Equal(entry, row with { Metadata = entry.Metadata });
+        Assert.Equal(MonitorStatus.Success, row.Status);
+        Assert.Equal("cycle-7", row.CycleId);
+        Assert.Equal("cycle-7", (string?)row.Metadata["cycle"]);
+        Assert.Equal(0, row.DurationMs);
+        Assert.Equal(_time.GetUtcNow(), row.Timestamp);
+    }
+
+    [Fact]
+    public async Task An_exception_becomes_an_error_row_with_its_type_and_message()
+    {
+        var entry = await _host.Controller.RunByNameAsync("throwing_monitor", null, default);
+
+        Assert.Equal(MonitorStatus.Error, entry.Status);
+        Assert.Equal("InvalidOperationException: feed exploded", (string?)entry.Metadata["error"]);
+        Assert.Equal(1, await Ledger.CountAsync("throwing_monitor", default));
+    }
+
+    [Theory]
+    [InlineData("hanging_monitor")]
+    [InlineData("deaf_monitor")]
+    public async Task A_run_past_its_timeout_is_an_error_timeout(string name)
+    {
+        var run = _host.Controller.RunByNameAsync(name, null, default);
+        _time.Advance(TimeSpan.FromSeconds(4));
+        Assert.False(run.IsCompleted);
+        _time.Advance(TimeSpan.FromSeconds(2));
+        var entry = await run;
+
+        Assert.Equal(MonitorStatus.Error, entry.Status);
+        Assert.Equal("timeout", (string?)entry.Metadata["error"]);
+        Assert.Equal(5000, (double?)entry.Metadata["timeout_ms"]);
+        Assert.Equal(6000, entry.DurationMs);
+        Assert.Equal(1, await Ledger.CountAsync(name, default));
+    }
+
+    [Fact]
+    public async Task Shutdown_records_the_cancelled_run_and_lets_the_cancellation_through()
+    {
+        using var shutdown = new CancellationTokenSource();
+        var run = _host.Controller.RunByNameAsync("hanging_monitor", null, shutdown.Token);
+        await shutdown.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        var row = Assert.Single(await Ledger.QueryAsync(new LedgerQuery("hanging_monitor"), default));
+        Assert.Equal("cancelled", (string?)row.Metadata["error"]);
+    }
+
+    [Fact]
+    public async Task Run_all_runs_every_monitor_in_registry_order_one_row_each()
+    {
+        var run = _host.Controller.RunAllAsync("c1", default);
+        // The hanging and deaf monitors each wait for their 5 s timeout in turn.
+        while (!run.IsCompleted)
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Yield();
+        }
+
+        var entries = await run;
+        Assert.Equal(["ok_monitor", "throwing_monitor", "hanging_monitor", "deaf_monitor", "latency_monitor"], entries.Select(e => e.MonitorName));
+        Assert.All(entries, e => Assert.Equal("c1", e.CycleId));
+        Assert.Equal(entries.Count, await Ledger.CountAsync(null, default));
+    }
+
+    [Fact]
+    public async Task Unknown_monitor_names_are_refused_with_the_known_list()
+    {
+        var ex = await Assert.ThrowsAsync<UnknownMonitorException>(() => _host.Controller.RunByNameAsync("nope", null, default));
+        Assert.Contains("ok_monitor", ex.Known);
+        Assert.Equal(0, await Ledger.CountAsync(null, default));
+    }
+}
