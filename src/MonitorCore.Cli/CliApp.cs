@@ -24,6 +24,7 @@ public static class CliApp
         root.Subcommands.Add(DbCommand.Create(context));
         root.Subcommands.Add(ConfigCommand.Create(context));
         root.Subcommands.Add(TimersCommand.Create(context));
+        root.Subcommands.Add(ServeCommand.Create(context));
         return root;
     }
 

@@ -30,12 +30,12 @@ internal sealed class Invocation(CliContext context, ParseResult parse, Cancella
 
     public void WriteJson(object value) => CliJson.Write(Out, value);
 
-    public async Task<int> WithHostAsync(Func<MonitorCoreHost, Task<int>> action)
+    public async Task<int> WithHostAsync(Func<MonitorCoreHost, Task<int>> action, Func<HostSettings, HostSettings>? adjust = null)
     {
         MonitorCoreHost host;
         try
         {
-            host = MonitorCoreHost.Build(Settings, context.ConfigureServices);
+            host = MonitorCoreHost.Build(adjust?.Invoke(Settings) ?? Settings, context.ConfigureServices);
         }
         catch (ConfigurationErrorException ex)
         {

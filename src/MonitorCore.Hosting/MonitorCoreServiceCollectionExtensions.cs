@@ -31,6 +31,8 @@ public static class MonitorCoreServiceCollectionExtensions
         {
             logging.AddConfiguration(configuration.GetSection("Logging"));
             logging.SetMinimumLevel(LogLevel.Warning);
+            logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+            logging.AddFilter("Microsoft", LogLevel.Warning);
             logging.AddSimpleConsole(o => o.SingleLine = true);
             logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         });
@@ -72,6 +74,8 @@ public static class MonitorCoreServiceCollectionExtensions
         services.AddSingleton<MonitorRunner>();
         services.AddSingleton(sp => new MonitorRegistry(sp.GetServices<MonitorRegistration>()));
         services.AddSingleton<MonitorCoreController>();
+        services.AddSingleton<Scheduling.SonicCycle>();
+        services.AddSingleton<Scheduling.MonitorScheduler>();
         services.AddBuiltInMonitors(configuration);
         return services;
     }

@@ -42,6 +42,9 @@ public sealed partial record MonitorRegistration
 
     public string Description { get; init; } = "";
 
+    /// <summary>A <c>system_vars</c> switch; when it is off the run is recorded as Disabled without running.</summary>
+    public Settings.SystemVarKey<bool>? Toggle { get; init; }
+
     public IReadOnlySet<string> Tags { get; init; } = new HashSet<string>();
 
     [GeneratedRegex("^[a-z][a-z0-9_]*$")]

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MonitorCore.Ledger;
+using MonitorCore.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -14,6 +15,7 @@ public sealed partial class MonitorRunner(
     IServiceScopeFactory scopes,
     IMonitorLedger ledger,
     IEnumerable<ILedgerMirror> mirrors,
+    SystemVars systemVars,
     TimeProvider time,
     ILogger<MonitorRunner> logger)
 {
@@ -32,17 +34,20 @@ public sealed partial class MonitorRunner(
         });
 
         MonitorResult result;
-        bool cancelled;
-        await using (var scope = scopes.CreateAsyncScope())
+        var cancelled = false;
+        if (registration.Toggle is { } toggle && !await IsEnabledAsync(toggle, cancellationToken))
         {
+            result = MonitorResult.Disabled($"{toggle.Name} is off");
+        }
+        else
+        {
+            await using var scope = scopes.CreateAsyncScope();
             (result, cancelled) = await RunIsolatedAsync(registration, cycleId, startedAt, scope.ServiceProvider, cancellationToken);
         }
 
         var durationMs = Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 3);
-        var entry = new LedgerEntry(0, registration.Name, startedAt, result.Status, result.Metadata, durationMs, cycleId);
-        entry = await ledger.AppendAsync(entry, CancellationToken.None);
-        LogRun(logger, registration.Name, entry.Status, durationMs);
-        await MirrorAsync(entry);
+        var entry = await RecordAsync(
+            new LedgerEntry(0, registration.Name, startedAt, result.Status, result.Metadata, durationMs, cycleId));
 
         if (cancelled)
         {
@@ -50,6 +55,29 @@ public sealed partial class MonitorRunner(
         }
 
         return entry;
+    }
+
+    /// <summary>Stores a ledger row (and its mirrors) for a run that was not made by <see cref="RunAsync"/>, such as a cycle.</summary>
+    public async Task<LedgerEntry> RecordAsync(LedgerEntry entry)
+    {
+        entry = await ledger.AppendAsync(entry, CancellationToken.None);
+        LogRun(logger, entry.MonitorName, entry.Status, entry.DurationMs ?? 0);
+        await MirrorAsync(entry);
+        return entry;
+    }
+
+    /// <summary>A toggle whose stored value cannot be read counts as on: a broken setting never silences a monitor.</summary>
+    private async Task<bool> IsEnabledAsync(SystemVarKey<bool> toggle, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await systemVars.GetAsync(toggle, cancellationToken);
+        }
+        catch (SystemVarFormatException ex)
+        {
+            LogBadToggle(logger, ex, toggle.Name);
+            return true;
+        }
     }
 
     private async Task<(MonitorResult Result, bool Cancelled)> RunIsolatedAsync(
@@ -112,6 +140,9 @@ public sealed partial class MonitorRunner(
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Monitor {Monitor} threw")]
     private static partial void LogThrew(ILogger logger, Exception exception, string monitor);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Toggle {Toggle} cannot be read; the monitor runs")]
+    private static partial void LogBadToggle(ILogger logger, Exception exception, string toggle);
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Ledger mirror {Mirror} failed for {Monitor}")]
     private static partial void LogMirrorFailed(ILogger logger, Exception exception, string mirror, string monitor);

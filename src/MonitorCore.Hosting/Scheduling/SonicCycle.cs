@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using MonitorCore.Heartbeat;
+using MonitorCore.Ledger;
+using MonitorCore.Monitoring;
+using MonitorCore.Settings;
+
+namespace MonitorCore.Hosting.Scheduling;
+
+/// <summary>What one cycle did and the interval it was run under.</summary>
+public sealed record CycleOutcome(LedgerEntry Entry, TimeSpan Interval);
+
+/// <summary>
+/// One sonic cycle (behaviour §2): every in-cycle monitor in registry order, each recorded on its
+/// own; a step that fails is recorded and the cycle goes on. The cycle itself is one
+/// <c>sonic_monitor</c> row (<c>steps</c>, <c>duration_ms</c>, <c>overrun</c>) and a heartbeat.
+/// </summary>
+public sealed partial class SonicCycle(
+    MonitorRegistry registry,
+    MonitorRunner runner,
+    IHeartbeatStore heartbeats,
+    SystemVars systemVars,
+    TimeProvider time,
+    ILogger<SonicCycle> logger)
+{
+    public async Task<CycleOutcome> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var startedAt = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
+        var started = time.GetTimestamp();
+        var interval = (await heartbeats.GetAsync(Heartbeats.Sonic, cancellationToken))?.Interval ?? Heartbeats.DefaultSonicInterval;
+        var cycleId = startedAt.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
+
+        MonitorResult result;
+        if (!await EnabledAsync(cancellationToken))
+        {
+            result = MonitorResult.Disabled($"{SystemVarKeys.EnabledSonic.Name} is off");
+        }
+        else
+        {
+            var steps = new JsonObject();
+            var failed = new List<string>();
+            foreach (var registration in registry.All.Where(r => r.InCycle))
+            {
+                var status = await RunStepAsync(registration, cycleId, cancellationToken);
+                steps[registration.Name] = status.ToString();
+                if (status == MonitorStatus.Error)
+                {
+                    failed.Add(registration.Name);
+                }
+            }
+
+            var elapsed = time.GetElapsedTime(started);
+            var overrun = elapsed > interval;
+            var metadata = new JsonObject
+            {
+                ["steps"] = steps,
+                ["duration_ms"] = Math.Round(elapsed.TotalMilliseconds, 3),
+                ["overrun"] = overrun,
+                ["interval_seconds"] = interval.TotalSeconds,
+            };
+            result = overrun
+                ? MonitorResult.Warning($"overrun: the cycle took {elapsed.TotalSeconds:0.###} s of a {interval.TotalSeconds:0.###} s interval", metadata)
+                : failed.Count > 0
+                    ? MonitorResult.Warning($"steps failed: {string.Join(", ", failed)}", metadata)
+                    : MonitorResult.Success(metadata);
+        }
+
+        var entry = await runner.RecordAsync(new LedgerEntry(
+            0, Heartbeats.Sonic, startedAt, result.Status, result.Metadata, Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 3), cycleId));
+        await heartbeats.RecordRunAsync(Heartbeats.Sonic, startedAt, Heartbeats.DefaultSonicInterval, CancellationToken.None);
+        return new CycleOutcome(entry, interval);
+    }
+
+    private async Task<MonitorStatus> RunStepAsync(MonitorRegistration registration, string cycleId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await runner.RunAsync(registration, cycleId, cancellationToken)).Status;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The runner records monitor failures itself; this is the ledger itself failing.
+            LogStepFailed(logger, ex, registration.Name);
+            return MonitorStatus.Error;
+        }
+    }
+
+    private async Task<bool> EnabledAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await systemVars.GetAsync(SystemVarKeys.EnabledSonic, cancellationToken);
+        }
+        catch (SystemVarFormatException)
+        {
+            return true;
+        }
+    }
+
+    [LoggerMessage(EventId = 2000, Level = LogLevel.Error, Message = "Cycle step {Monitor} could not be recorded")]
+    private static partial void LogStepFailed(ILogger logger, Exception exception, string monitor);
+}

@@ -1,0 +1,32 @@
+namespace MonitorCore.Cli.Tests;
+
+public sealed class ServeCommandTests : IDisposable
+{
+    private readonly TempDirectory _folder = new();
+
+    public void Dispose()
+    {
+        Data.DatabaseInitializer.ReleaseSqliteFiles();
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task Serve_runs_until_cancelled_then_stops_cleanly()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var context = new CliContext(output, error, _folder.Path, new Dictionary<string, string?>
+        {
+            ["MONITORCORE_Monitors__latency_monitor__Targets__0__Name"] = "x",
+            ["MONITORCORE_Monitors__latency_monitor__Targets__0__Url"] = LocalHttpServer.RefusedUrl(),
+        });
+        using var stop = new CancellationTokenSource();
+
+        var serve = CliApp.RunAsync(["serve", "--quiet"], context, stop.Token);
+        await stop.CancelAsync();
+
+        Assert.Equal(0, await serve);
+        Assert.Contains("Monitor Core serving", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Monitor Core stopped.", error.ToString(), StringComparison.Ordinal);
+    }
+}
