@@ -5,7 +5,8 @@ set -euo pipefail
 
 missing=()
 compgen -G "/usr/lib/postgresql/*/bin/initdb" > /dev/null || missing+=(postgresql)
-python3 -c "import aiosmtpd" 2>/dev/null || missing+=(python3-aiosmtpd)
+# Debian's python3 (not a pyenv one on PATH) is the one the package installs into.
+/usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || missing+=(python3-aiosmtpd)
 command -v sqlite3 > /dev/null || missing+=(sqlite3)
 
 if [[ ${#missing[@]} -eq 0 ]]; then
