@@ -1,10 +1,18 @@
 using System.Data.Common;
+using System.Globalization;
+using System.Text.Json.Nodes;
 using MonitorCore.Positions;
 
 namespace MonitorCore.Data.Repositories;
 
+/// <summary>A stored position row that could not be read, kept with its raw values.</summary>
+public sealed record QuarantinedPosition(string PositionId, string Reason, JsonObject Raw);
+
+/// <summary>The positions that were read, and the rows moved to quarantine while reading.</summary>
+public sealed record PositionReadResult(IReadOnlyList<Position> Positions, IReadOnlyList<QuarantinedPosition> Quarantined);
+
 /// <summary><c>positions</c>: stored positions with their derived values. Nothing is hard-deleted.</summary>
-public sealed class PositionRepository(Database database)
+public sealed class PositionRepository(Database database, TimeProvider time)
 {
     private const string Columns =
         "id, asset_type, position_type, entry_price, current_price, liquidation_price, size, collateral, leverage, value, " +
@@ -60,24 +68,115 @@ public sealed class PositionRepository(Database database)
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<Position>> ListAsync(PositionStatus? status, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Position>> ListAsync(PositionStatus? status, CancellationToken cancellationToken) =>
+        (await ReadAsync(status, cancellationToken)).Positions;
+
+    /// <summary>
+    /// Reads stored positions. A row that cannot be read (an unknown side or status, a number that is
+    /// not a number, a negative size) is moved to <c>positions_quarantine</c> with the reason and its
+    /// raw values, and reported; the rest are returned.
+    /// </summary>
+    public async Task<PositionReadResult> ReadAsync(PositionStatus? status, CancellationToken cancellationToken)
     {
+        var positions = new List<Position>();
+        var quarantined = new List<QuarantinedPosition>();
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command(
-            $"SELECT {Columns} FROM positions" + (status is null ? "" : " WHERE status = @status") + " ORDER BY id");
-        if (status is { } s)
+        await using (var command = connection.Command($"SELECT {Columns} FROM positions ORDER BY id"))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            command.Add("@status", s.ToText());
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                try
+                {
+                    var position = Read(reader);
+                    if (PositionValidator.Problem(position) is { } problem)
+                    {
+                        throw new InvalidDataException(problem);
+                    }
+
+                    if (status is null || position.Status == status)
+                    {
+                        positions.Add(position);
+                    }
+                }
+                catch (Exception ex) when (ex is InvalidDataException or InvalidCastException or FormatException or OverflowException)
+                {
+                    quarantined.Add(new QuarantinedPosition(Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture) ?? "", ex.Message, RawRow(reader)));
+                }
+            }
         }
 
+        if (quarantined.Count > 0)
+        {
+            await QuarantineAsync(connection, quarantined, cancellationToken);
+        }
+
+        return new PositionReadResult(positions, quarantined);
+    }
+
+    /// <summary>The rows moved to quarantine so far, newest first.</summary>
+    public async Task<IReadOnlyList<QuarantinedPosition>> ListQuarantineAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("SELECT position_id, reason, raw FROM positions_quarantine ORDER BY id DESC");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<Position>();
+        var rows = new List<QuarantinedPosition>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(Read(reader));
+            rows.Add(new QuarantinedPosition(reader.GetString(0), reader.GetString(1), (JsonObject)JsonNode.Parse(reader.GetString(2))!));
         }
 
         return rows;
+    }
+
+    private async Task QuarantineAsync(DbConnection connection, List<QuarantinedPosition> rows, CancellationToken cancellationToken)
+    {
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
+        foreach (var row in rows)
+        {
+            await using (var insert = connection.Command(
+                "INSERT INTO positions_quarantine (position_id, reason, raw, quarantined_at) VALUES (@id, @reason, @raw, @at)", transaction))
+            {
+                insert.Add("@id", row.PositionId);
+                insert.Add("@reason", row.Reason);
+                database.AddJson(insert, "@raw", row.Raw.ToJsonString());
+                insert.Add("@at", database.ToDb(time.GetUtcNow()));
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await using var delete = connection.Command("DELETE FROM positions WHERE id = @id", transaction);
+            delete.Add("@id", row.PositionId);
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>SQLite stores any value in any column, and reads text as 0 when asked for a number: refuse it.</summary>
+    private static double Number(DbDataReader r, int ordinal) =>
+        r.GetFieldType(ordinal) == typeof(string)
+            ? throw new InvalidDataException($"{r.GetName(ordinal)} is not a number ('{r.GetString(ordinal)}')")
+            : r.GetDouble(ordinal);
+
+    private static double? NullableNumber(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : Number(r, ordinal);
+
+    private static JsonObject RawRow(DbDataReader reader)
+    {
+        var raw = new JsonObject();
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            raw[reader.GetName(i)] = reader.IsDBNull(i) ? null : reader.GetValue(i) switch
+            {
+                double d when !double.IsFinite(d) => JsonValue.Create(d.ToString(CultureInfo.InvariantCulture)),
+                double d => JsonValue.Create(d),
+                long l => JsonValue.Create(l),
+                int n => JsonValue.Create(n),
+                bool b => JsonValue.Create(b),
+                var other => JsonValue.Create(Convert.ToString(other, CultureInfo.InvariantCulture)),
+            };
+        }
+
+        return raw;
     }
 
     private Position Read(DbDataReader r)
@@ -97,18 +196,18 @@ public sealed class PositionRepository(Database database)
             Id = r.GetString(0),
             AssetType = r.GetString(1),
             PositionType = type,
-            EntryPrice = r.GetDouble(3),
-            CurrentPrice = r.GetDouble(4),
-            LiquidationPrice = r.GetDouble(5),
-            Size = r.GetDouble(6),
-            Collateral = r.GetDouble(7),
-            Leverage = r.GetDouble(8),
-            Value = r.GetDouble(9),
-            PnlAfterFeesUsd = r.GetNullableDouble(10),
-            TravelPercent = r.GetDouble(11),
-            LiquidationDistance = r.GetDouble(12),
-            LiquidationDistancePct = r.GetDouble(13),
-            HeatIndex = r.GetNullableDouble(14),
+            EntryPrice = Number(r, 3),
+            CurrentPrice = Number(r, 4),
+            LiquidationPrice = Number(r, 5),
+            Size = Number(r, 6),
+            Collateral = Number(r, 7),
+            Leverage = Number(r, 8),
+            Value = Number(r, 9),
+            PnlAfterFeesUsd = NullableNumber(r, 10),
+            TravelPercent = Number(r, 11),
+            LiquidationDistance = Number(r, 12),
+            LiquidationDistancePct = Number(r, 13),
+            HeatIndex = NullableNumber(r, 14),
             WalletName = r.GetNullableString(15),
             LastUpdated = database.ReadTimestamp(r, 16),
             Status = status,

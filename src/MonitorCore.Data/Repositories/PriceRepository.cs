@@ -6,7 +6,7 @@ namespace MonitorCore.Data.Repositories;
 /// <summary><c>prices</c>: the history of observed prices; the latest per asset is read through an index.</summary>
 public sealed class PriceRepository(Database database)
 {
-    private const string Columns = "asset_type, current_price, source, last_update_time";
+    private const string Columns = "asset_type, current_price, source, last_update_time, high_24h, low_24h, change_24h_pct";
 
     /// <summary>Stores quotes in one transaction; refuses the whole batch if any quote is invalid.</summary>
     public async Task AddAsync(IReadOnlyList<PriceQuote> quotes, CancellationToken cancellationToken)
@@ -22,7 +22,7 @@ public sealed class PriceRepository(Database database)
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         await using var command = connection.Command(
-            "INSERT INTO prices (asset_type, current_price, source, last_update_time) VALUES (@asset, @price, @source, @time)",
+            $"INSERT INTO prices ({Columns}) VALUES (@asset, @price, @source, @time, @high, @low, @change)",
             transaction);
         foreach (var quote in quotes)
         {
@@ -31,6 +31,9 @@ public sealed class PriceRepository(Database database)
             command.Add("@price", quote.CurrentPrice);
             command.Add("@source", quote.Source);
             command.Add("@time", database.ToDb(quote.LastUpdateTime));
+            command.Add("@high", quote.High24h);
+            command.Add("@low", quote.Low24h);
+            command.Add("@change", quote.Change24hPct);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -84,5 +87,10 @@ public sealed class PriceRepository(Database database)
     }
 
     private PriceQuote Read(DbDataReader reader) =>
-        new(reader.GetString(0), reader.GetDouble(1), reader.GetString(2), database.ReadTimestamp(reader, 3));
+        new(reader.GetString(0), reader.GetDouble(1), reader.GetString(2), database.ReadTimestamp(reader, 3))
+        {
+            High24h = reader.GetNullableDouble(4),
+            Low24h = reader.GetNullableDouble(5),
+            Change24hPct = reader.GetNullableDouble(6),
+        };
 }

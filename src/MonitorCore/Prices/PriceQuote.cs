@@ -7,6 +7,15 @@ namespace MonitorCore.Prices;
 /// <param name="LastUpdateTime">When it was observed.</param>
 public sealed record PriceQuote(string AssetType, double CurrentPrice, string Source, DateTimeOffset LastUpdateTime)
 {
+    /// <summary>The highest price of the last 24 hours, where the source gives it.</summary>
+    public double? High24h { get; init; }
+
+    /// <summary>The lowest price of the last 24 hours, where the source gives it.</summary>
+    public double? Low24h { get; init; }
+
+    /// <summary>The change over 24 hours in percent, where the source gives it.</summary>
+    public double? Change24hPct { get; init; }
+
     public static string? Problem(PriceQuote quote)
     {
         if (string.IsNullOrWhiteSpace(quote.AssetType))
@@ -17,6 +26,18 @@ public sealed record PriceQuote(string AssetType, double CurrentPrice, string So
         if (!double.IsFinite(quote.CurrentPrice) || quote.CurrentPrice <= 0)
         {
             return $"price of {quote.AssetType} must be a positive number, got {quote.CurrentPrice}";
+        }
+
+        if (quote.High24h is { } high && (!double.IsFinite(high) || high <= 0)
+            || quote.Low24h is { } low && (!double.IsFinite(low) || low <= 0)
+            || quote.High24h < quote.Low24h)
+        {
+            return $"24h range of {quote.AssetType} must be positive with high ≥ low, got {quote.Low24h} – {quote.High24h}";
+        }
+
+        if (quote.Change24hPct is { } change && !double.IsFinite(change))
+        {
+            return $"24h change of {quote.AssetType} must be a finite number";
         }
 
         return string.IsNullOrWhiteSpace(quote.Source) ? "source is empty" : null;

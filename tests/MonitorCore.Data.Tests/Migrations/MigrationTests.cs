@@ -62,7 +62,7 @@ public abstract class MigrationTests(ITestDatabaseFactory factory) : IAsyncLifet
 
         var report = await runner.MigrateAsync(null, default);
         Assert.Equal(1, report.FromVersion);
-        Assert.Equal([2, 3, 4], report.Applied.Select(m => m.Version));
+        Assert.Equal(Enumerable.Range(2, runner.LatestVersion - 1), report.Applied.Select(m => m.Version));
 
         var ledger = new MonitorLedgerRepository(_database);
         var rows = await ledger.QueryAsync(new LedgerQuery("price_monitor"), default);

@@ -83,7 +83,7 @@ public abstract class MarketRepositoryTests(ITestDatabaseFactory factory) : Data
     [Fact]
     public async Task Positions_upsert_and_read_back_every_field()
     {
-        var positions = new PositionRepository(Database);
+        var positions = new PositionRepository(Database, TimeProvider.System);
         await positions.UpsertAsync([Position("p1"), Position("p2", PositionStatus.StaleClosed)], default);
         await positions.UpsertAsync([Position("p1") with { CurrentPrice = 175, PnlAfterFeesUsd = 27.5, Stale = 0 }], default);
 
@@ -95,9 +95,47 @@ public abstract class MarketRepositoryTests(ITestDatabaseFactory factory) : Data
     }
 
     [Fact]
+    public async Task Unreadable_rows_are_moved_to_quarantine_with_their_reason_and_the_rest_are_used()
+    {
+        var positions = new PositionRepository(Database, TimeProvider.System);
+        await positions.UpsertAsync([Position("good"), Position("bad_side"), Position("bad_size")], default);
+        await using (var connection = await Database.OpenAsync(default))
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "UPDATE positions SET position_type = 'sideways' WHERE id = 'bad_side'; UPDATE positions SET size = -5 WHERE id = 'bad_size'";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var read = await positions.ReadAsync(null, default);
+
+        Assert.Equal("good", Assert.Single(read.Positions).Id);
+        Assert.Equal(["bad_side", "bad_size"], read.Quarantined.Select(q => q.PositionId).Order());
+        Assert.Contains("sideways", read.Quarantined.Single(q => q.PositionId == "bad_side").Reason, StringComparison.Ordinal);
+        Assert.Contains("negative", read.Quarantined.Single(q => q.PositionId == "bad_size").Reason, StringComparison.Ordinal);
+        Assert.Equal(-5, (double)read.Quarantined.Single(q => q.PositionId == "bad_size").Raw["size"]!);
+
+        var again = await positions.ReadAsync(null, default);
+        Assert.Empty(again.Quarantined);
+        var kept = await positions.ListQuarantineAsync(default);
+        Assert.Equal(2, kept.Count);
+        Assert.Equal("sideways", (string?)kept.Single(q => q.PositionId == "bad_side").Raw["position_type"]);
+    }
+
+    [Fact]
+    public async Task Prices_keep_their_24h_range()
+    {
+        var prices = new PriceRepository(Database);
+        await prices.AddAsync([new PriceQuote("SOL", 187.42, "coingecko", T0) { High24h = 189.9, Low24h = 178.05, Change24hPct = 4.11 }], default);
+        var sol = (await prices.GetLatestAsync("SOL", default))!;
+        Assert.Equal((189.9, 178.05, 4.11), (sol.High24h!.Value, sol.Low24h!.Value, sol.Change24hPct!.Value));
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            prices.AddAsync([new PriceQuote("SOL", 1, "x", T0) { High24h = 1, Low24h = 2 }], default));
+    }
+
+    [Fact]
     public async Task A_batch_with_one_bad_position_stores_nothing()
     {
-        var positions = new PositionRepository(Database);
+        var positions = new PositionRepository(Database, TimeProvider.System);
         var ex = await Assert.ThrowsAsync<ArgumentException>(() =>
             positions.UpsertAsync([Position("p1"), Position("p2") with { Size = double.NaN }], default));
         Assert.Contains("p2", ex.Message, StringComparison.Ordinal);
@@ -109,3 +147,22 @@ public sealed class SqliteMarketRepositoryTests() : MarketRepositoryTests(new Sq
 
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresMarketRepositoryTests(PostgresFixture postgres) : MarketRepositoryTests(new PostgresDatabaseFactory(postgres));
+
+public sealed class SqliteOnlyMarketRepositoryTests() : DatabaseTestBase(new SqliteDatabaseFactory())
+{
+    [Fact]
+    public async Task Text_in_a_number_column_is_quarantined_not_fatal()
+    {
+        await using (var connection = await Database.OpenAsync(default))
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "INSERT INTO positions (id, asset_type, position_type, entry_price, liquidation_price, size, collateral, last_updated) " +
+                                  "VALUES ('p1', 'SOL', 'LONG', 'abc', 50, 2, 100, '2026-11-24T12:00:00.000000+00:00')";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var read = await new PositionRepository(Database, TimeProvider.System).ReadAsync(null, default);
+        Assert.Empty(read.Positions);
+        Assert.Equal("abc", (string?)Assert.Single(read.Quarantined).Raw["entry_price"]);
+    }
+}
