@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MonitorCore.Configuration;
 using MonitorCore.Monitoring;
 using MonitorCore.Monitors.Latency;
+using MonitorCore.Monitors.Prices;
 using MonitorCore.Monitors.Sources;
 
 namespace MonitorCore.Monitors;
@@ -12,10 +13,20 @@ public static class MonitorsServiceCollectionExtensions
 {
     public static IServiceCollection AddBuiltInMonitors(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddConfiguredOptions<SourcesOptions>(configuration, SourcesOptions.Section);
+        services.AddMarketSources(configuration);
+        var demo = services.Any(d => d.ServiceType == typeof(MarketMode) && d.ImplementationInstance is MarketMode { Demo: true });
+
+        services.AddConfiguredOptions<PriceMonitorOptions>(configuration, PriceMonitorOptions.Section);
+        services.AddMonitor<PriceMonitor>(PriceMonitor.Name, r => r with
+        {
+            InCycle = true,
+            Order = 100,
+            Timeout = TimeSpan.FromSeconds(90),
+            Description = "CoinGecko and Yahoo Finance prices, checked and stored with their history.",
+        });
 
         services.AddConfiguredOptions<LatencyMonitorOptions>(configuration, LatencyMonitorOptions.Section);
-        services.AddHttpClient(LatencyMonitor.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddHttpClient(LatencyMonitor.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan).UseDemoWhen(demo);
         services.AddMonitor<LatencyMonitor>(LatencyMonitor.Name, r => r with
         {
             Interval = TimeSpan.FromMinutes(5),
