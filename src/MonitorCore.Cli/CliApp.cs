@@ -17,6 +17,7 @@ public static class CliApp
         root.Options.Add(GlobalOptions.Db());
         root.Options.Add(GlobalOptions.Config());
         root.Options.Add(GlobalOptions.Json());
+        root.Options.Add(GlobalOptions.Demo());
         root.Subcommands.Add(ListCommand.Create(context));
         root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(StatusCommand.Create(context));
@@ -25,6 +26,9 @@ public static class CliApp
         root.Subcommands.Add(ConfigCommand.Create(context));
         root.Subcommands.Add(TimersCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
+        root.Subcommands.Add(WalletsCommand.Create(context));
+        root.Subcommands.Add(PositionsCommand.Create(context));
+        root.Subcommands.Add(PricesCommand.Create(context));
         return root;
     }
 

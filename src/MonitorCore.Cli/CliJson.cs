@@ -16,6 +16,7 @@ internal static class CliJson
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public static void Write(TextWriter output, object value) =>
-        output.WriteLine(JsonSerializer.Serialize(value, value.GetType(), Options));
+    public static string Serialize(object value) => JsonSerializer.Serialize(value, value.GetType(), Options);
+
+    public static void Write(TextWriter output, object value) => output.WriteLine(Serialize(value));
 }

@@ -17,4 +17,11 @@ internal static class Format
 
     public static string Time(DateTimeOffset? time) =>
         time?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "never";
+
+    public static string Money(double? value) => value switch
+    {
+        null => "-",
+        { } v when Math.Abs(v) >= 1000 => v.ToString("#,0.00", CultureInfo.InvariantCulture),
+        { } v => v.ToString("0.00##", CultureInfo.InvariantCulture),
+    };
 }

@@ -8,6 +8,7 @@ internal static class GlobalOptions
     public const string DbName = "--db";
     public const string ConfigName = "--config";
     public const string JsonName = "--json";
+    public const string DemoName = "--demo";
 
     public static Option<string?> Db() => new(DbName)
     {
@@ -27,6 +28,12 @@ internal static class GlobalOptions
     public static Option<bool> Json() => new(JsonName)
     {
         Description = "Print machine-readable JSON (snake_case keys) instead of text.",
+        Recursive = true,
+    };
+
+    public static Option<bool> Demo() => new(DemoName)
+    {
+        Description = "Use the in-process demo market (seeded prices and a demo wallet) instead of CoinGecko, Yahoo and Jupiter; no network.",
         Recursive = true,
     };
 }

@@ -23,7 +23,11 @@ internal sealed class Invocation(CliContext context, ParseResult parse, Cancella
     public ParseResult Parse => parse;
 
     public HostSettings Settings => new(
-        context.BaseDirectory, context.Environment, parse.GetValue<string?>(GlobalOptions.ConfigName), parse.GetValue<string?>(GlobalOptions.DbName));
+        context.BaseDirectory,
+        context.Environment,
+        parse.GetValue<string?>(GlobalOptions.ConfigName),
+        parse.GetValue<string?>(GlobalOptions.DbName),
+        parse.GetValue<bool>(GlobalOptions.DemoName) ? new Dictionary<string, string?> { ["Sources:Mode"] = "Demo" } : null);
 
     /// <summary>What making the database ready did (set once the host is built).</summary>
     public Data.DatabaseInitReport? DatabaseReport { get; private set; }

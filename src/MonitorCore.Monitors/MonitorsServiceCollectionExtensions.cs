@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using MonitorCore.Configuration;
 using MonitorCore.Monitoring;
 using MonitorCore.Monitors.Latency;
+using MonitorCore.Monitors.Positions;
 using MonitorCore.Monitors.Prices;
+using MonitorCore.Positions;
 using MonitorCore.Monitors.Sources;
 
 namespace MonitorCore.Monitors;
@@ -23,6 +25,16 @@ public static class MonitorsServiceCollectionExtensions
             Order = 100,
             Timeout = TimeSpan.FromSeconds(90),
             Description = "CoinGecko and Yahoo Finance prices, checked and stored with their history.",
+        });
+
+        services.AddConfiguredOptions<HeatIndexWeights>(configuration, HeatIndexWeights.Section);
+        services.AddConfiguredOptions<PositionMonitorOptions>(configuration, PositionMonitorOptions.Section);
+        services.AddMonitor<PositionMonitor>(PositionMonitor.Name, r => r with
+        {
+            InCycle = true,
+            Order = 200,
+            Timeout = TimeSpan.FromSeconds(120),
+            Description = "Jupiter positions of every active wallet, enriched with the latest prices; stale ones closed softly.",
         });
 
         services.AddConfiguredOptions<LatencyMonitorOptions>(configuration, LatencyMonitorOptions.Section);

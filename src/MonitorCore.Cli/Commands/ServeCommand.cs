@@ -22,7 +22,10 @@ internal static class ServeCommand
                 host => ServeAsync(invocation, host),
                 settings => parse.GetValue(quiet) ? settings : settings with
                 {
-                    Overrides = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Information" },
+                    Overrides = new Dictionary<string, string?>(settings.Overrides ?? new Dictionary<string, string?>())
+                    {
+                        ["Logging:LogLevel:Default"] = "Information",
+                    },
                 });
         });
         return command;

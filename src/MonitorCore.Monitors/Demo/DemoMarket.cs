@@ -30,7 +30,7 @@ public sealed class DemoMarket(TimeProvider time)
     public static readonly IReadOnlyList<DemoPosition> Positions =
     [
         new("DemoPos1So1LongNearLiquidation11111111111111", "SOL", "So11111111111111111111111111111111111111112", true, 182.5, 174.3, 1_500, 115),
-        new("DemoPos2BtcShort111111111111111111111111111", "BTC", "3NZ9JMVBmGAqocybic2c7LQCJScmgsAZ6vQqTDzcqmJh", false, 95_100, 104_800, 5_000, 520),
+        new("DemoPos2BtcShort111111111111111111111111111", "BTC", "3NZ9JMVBmGAqocybic2c7LQCJScmgsAZ6vQqTDzcqmJh", false, 95_100, 110_000, 5_000, 520),
         new("DemoPos3EthLong1111111111111111111111111111", "ETH", "7vfCXTUXx5WJV5JADk17DUJ4ksgau7utNKj4b963voxs", true, 3_300, 2_750, 2_000, 340),
     ];
 

@@ -15,6 +15,7 @@ internal sealed class LatencyMonitor(
     IHttpClientFactory httpClients,
     IOptions<LatencyMonitorOptions> options,
     IOptions<SourcesOptions> sources,
+    MarketMode mode,
     TimeProvider time) : IMonitor
 {
     public const string Name = "latency_monitor";
@@ -44,6 +45,7 @@ internal sealed class LatencyMonitor(
         {
             ["targets"] = report,
             ["slow_threshold_ms"] = settings.SlowThreshold.TotalMilliseconds,
+            ["mode"] = mode.Label,
         };
         var failed = probes.Where(p => p.Error is not null).Select(p => p.Name).ToList();
         if (failed.Count > 0)
