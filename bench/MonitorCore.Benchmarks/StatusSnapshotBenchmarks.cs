@@ -1,0 +1,133 @@
+using BenchmarkDotNet.Attributes;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using MonitorCore.Data;
+using MonitorCore.Data.Repositories;
+using MonitorCore.Health;
+using MonitorCore.Hosting;
+using MonitorCore.Hosting.Configuration;
+using MonitorCore.Ledger;
+using MonitorCore.Monitoring;
+
+namespace MonitorCore.Benchmarks;
+
+/// <summary>
+/// The status snapshot over a SQLite ledger of <see cref="Rows"/> rows spread over the eleven
+/// registered monitors and the sonic loop. The filled file is cached under the temporary folder
+/// (<c>monitorcore-bench-cache</c>) so that it is built once per size; each run works on a copy.
+/// </summary>
+[MemoryDiagnoser]
+public class StatusSnapshotBenchmarks
+{
+    /// <summary>Change when the fill changes, so that stale cached files are not used.</summary>
+    private const string FillVersion = "v1";
+    private const int FillBatch = 10_000;
+
+    private string _folder = null!;
+    private MonitorCoreHost _host = null!;
+    private MonitorCoreController _controller = null!;
+    private MonitorLedgerRepository _ledger = null!;
+
+    [Params(10_000, 100_000, 1_000_000)]
+    public int Rows { get; set; }
+
+    /// <summary>The names that the fill writes: the registered monitors and the sonic loop.</summary>
+    internal static string[] LedgerNames => [.. BenchData.RegisteredMonitors, "sonic_monitor"];
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        var cached = await FilledFileAsync(Rows);
+        _folder = BenchData.NewTempFolder("snapshot");
+        var dbPath = Path.Combine(_folder, "monitorcore.db");
+        File.Copy(cached, dbPath);
+
+        _host = MonitorCoreHost.Build(
+            new HostSettings(_folder, new Dictionary<string, string?>(), null, dbPath),
+            services =>
+            {
+                foreach (var name in BenchData.ExtraMonitors)
+                {
+                    services.AddMonitor<NoopMonitor>(name);
+                }
+            });
+        await _host.InitializeDatabaseAsync(CancellationToken.None);
+        _controller = _host.Controller;
+        _ledger = _host.Services.GetRequiredService<MonitorLedgerRepository>();
+
+        if (_controller.Registry.All.Count != BenchData.RegisteredMonitors.Length)
+        {
+            throw new InvalidOperationException($"Expected {BenchData.RegisteredMonitors.Length} monitors, got {_controller.Registry.All.Count}.");
+        }
+
+        var snapshot = await _controller.GetStatusSnapshotAsync(CancellationToken.None);
+        if (snapshot.Monitors.Any(m => m.LastStatus is null))
+        {
+            throw new InvalidOperationException("A registered monitor has no ledger row: the fill is wrong.");
+        }
+    }
+
+    [GlobalCleanup]
+    public async Task CleanupAsync()
+    {
+        await _host.DisposeAsync();
+        BenchData.DeleteFolder(_folder);
+    }
+
+    [Benchmark]
+    public Task<StatusSnapshot> StatusSnapshot() => _controller.GetStatusSnapshotAsync(CancellationToken.None);
+
+    [Benchmark]
+    public Task<IReadOnlyDictionary<string, LedgerEntry>> GetLatest11() =>
+        _ledger.GetLatestAsync(BenchData.RegisteredMonitors, CancellationToken.None);
+
+    /// <summary>Builds (once) and returns a migrated SQLite file holding <paramref name="rows"/> rows.</summary>
+    internal static async Task<string> FilledFileAsync(int rows)
+    {
+        var cacheFolder = Path.Combine(Path.GetTempPath(), "monitorcore-bench-cache");
+        Directory.CreateDirectory(cacheFolder);
+        var path = Path.Combine(cacheFolder, $"ledger-{rows}-{FillVersion}.db");
+        if (File.Exists(path))
+        {
+            return path;
+        }
+
+        var buildFolder = BenchData.NewTempFolder("fill");
+        try
+        {
+            var (database, _) = await BenchData.CreateSqliteAsync(SqliteSynchronous.Normal, buildFolder);
+            await using (database)
+            {
+                var ledger = new MonitorLedgerRepository(database);
+                var names = LedgerNames;
+                for (var start = 0; start < rows; start += FillBatch)
+                {
+                    var count = Math.Min(FillBatch, rows - start);
+                    var batch = Enumerable.Range(start, count).Select(i => BenchData.Row(i, names[i % names.Length])).ToList();
+                    await ledger.AppendBatchAsync(batch, CancellationToken.None);
+                }
+
+                await using var connection = await database.OpenAsync(CancellationToken.None);
+                await using var checkpoint = connection.CreateCommand();
+                checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+                await checkpoint.ExecuteNonQueryAsync();
+            }
+
+            SqliteConnection.ClearAllPools();
+            var partial = path + $".partial-{Environment.ProcessId}";
+            File.Copy(Path.Combine(buildFolder, "ledger.db"), partial, overwrite: true);
+            File.Move(partial, path, overwrite: true);
+            return path;
+        }
+        finally
+        {
+            BenchData.DeleteFolder(buildFolder);
+        }
+    }
+
+    private sealed class NoopMonitor : IMonitor
+    {
+        public Task<MonitorResult> RunAsync(MonitorContext context, CancellationToken cancellationToken) =>
+            Task.FromResult(MonitorResult.Success());
+    }
+}
