@@ -20,11 +20,14 @@ internal static class BenchData
 
     private static readonly DateTimeOffset Start = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The timestamp of the <paramref name="sequence"/>-th row: one second after the previous one.</summary>
+    public static DateTimeOffset Timestamp(long sequence) => Start.AddSeconds(sequence);
+
     /// <summary>A typical row: a small metadata object, a duration and a cycle id.</summary>
     public static LedgerEntry Row(long i, string monitorName) => new(
         0,
         monitorName,
-        Start.AddSeconds(i),
+        Timestamp(i),
         (i % 17) switch { 0 => MonitorStatus.Error, 5 => MonitorStatus.Warning, _ => MonitorStatus.Success },
         new JsonObject
         {
