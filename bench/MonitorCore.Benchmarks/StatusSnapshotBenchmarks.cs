@@ -42,29 +42,11 @@ public class StatusSnapshotBenchmarks
         var dbPath = Path.Combine(_folder, "monitorcore.db");
         File.Copy(cached, dbPath);
 
-        _host = MonitorCoreHost.Build(
-            new HostSettings(_folder, new Dictionary<string, string?>(), null, dbPath),
-            services =>
-            {
-                foreach (var name in BenchData.ExtraMonitors)
-                {
-                    services.AddMonitor<NoopMonitor>(name);
-                }
-            });
+        _host = BuildHost(_folder, dbPath);
         await _host.InitializeDatabaseAsync(CancellationToken.None);
         _controller = _host.Controller;
         _ledger = _host.Services.GetRequiredService<MonitorLedgerRepository>();
-
-        if (_controller.Registry.All.Count != BenchData.RegisteredMonitors.Length)
-        {
-            throw new InvalidOperationException($"Expected {BenchData.RegisteredMonitors.Length} monitors, got {_controller.Registry.All.Count}.");
-        }
-
-        var snapshot = await _controller.GetStatusSnapshotAsync(CancellationToken.None);
-        if (snapshot.Monitors.Any(m => m.LastStatus is null))
-        {
-            throw new InvalidOperationException("A registered monitor has no ledger row: the fill is wrong.");
-        }
+        await CheckAsync(_controller);
     }
 
     [GlobalCleanup]
@@ -80,6 +62,45 @@ public class StatusSnapshotBenchmarks
     [Benchmark]
     public Task<IReadOnlyDictionary<string, LedgerEntry>> GetLatest11() =>
         _ledger.GetLatestAsync(BenchData.RegisteredMonitors, CancellationToken.None);
+
+    /// <summary>The product's host on <paramref name="database"/>, with ten trivial monitors added to the built-in one.</summary>
+    internal static MonitorCoreHost BuildHost(string folder, string database) =>
+        MonitorCoreHost.Build(
+            new HostSettings(folder, new Dictionary<string, string?>(), null, database),
+            services =>
+            {
+                foreach (var name in BenchData.ExtraMonitors)
+                {
+                    services.AddMonitor<NoopMonitor>(name);
+                }
+            });
+
+    /// <summary>Fails the setup when the host or the fill is not what the benchmark claims to measure.</summary>
+    internal static async Task CheckAsync(MonitorCoreController controller)
+    {
+        if (controller.Registry.All.Count != BenchData.RegisteredMonitors.Length)
+        {
+            throw new InvalidOperationException($"Expected {BenchData.RegisteredMonitors.Length} monitors, got {controller.Registry.All.Count}.");
+        }
+
+        var snapshot = await controller.GetStatusSnapshotAsync(CancellationToken.None);
+        if (snapshot.Monitors.Any(m => m.LastStatus is null) || snapshot.SonicLastComplete is null)
+        {
+            throw new InvalidOperationException("A registered monitor or the sonic loop has no ledger row: the fill is wrong.");
+        }
+    }
+
+    /// <summary>Appends <paramref name="rows"/> rows round-robin over <see cref="LedgerNames"/>, 10,000 a call.</summary>
+    internal static async Task FillAsync(MonitorLedgerRepository ledger, int rows)
+    {
+        var names = LedgerNames;
+        for (var start = 0; start < rows; start += FillBatch)
+        {
+            var count = Math.Min(FillBatch, rows - start);
+            var batch = Enumerable.Range(start, count).Select(i => BenchData.Row(i, names[i % names.Length])).ToList();
+            await ledger.AppendBatchAsync(batch, CancellationToken.None);
+        }
+    }
 
     /// <summary>Builds (once) and returns a migrated SQLite file holding <paramref name="rows"/> rows.</summary>
     internal static async Task<string> FilledFileAsync(int rows)
@@ -98,15 +119,7 @@ public class StatusSnapshotBenchmarks
             var (database, _) = await BenchData.CreateSqliteAsync(SqliteSynchronous.Normal, buildFolder);
             await using (database)
             {
-                var ledger = new MonitorLedgerRepository(database);
-                var names = LedgerNames;
-                for (var start = 0; start < rows; start += FillBatch)
-                {
-                    var count = Math.Min(FillBatch, rows - start);
-                    var batch = Enumerable.Range(start, count).Select(i => BenchData.Row(i, names[i % names.Length])).ToList();
-                    await ledger.AppendBatchAsync(batch, CancellationToken.None);
-                }
-
+                await FillAsync(new MonitorLedgerRepository(database), rows);
                 await using var connection = await database.OpenAsync(CancellationToken.None);
                 await using var checkpoint = connection.CreateCommand();
                 checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
