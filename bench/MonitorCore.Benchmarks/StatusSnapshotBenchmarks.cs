@@ -14,7 +14,7 @@ namespace MonitorCore.Benchmarks;
 /// <summary>
 /// The status snapshot over a SQLite ledger of <see cref="Rows"/> rows spread over the eleven
 /// registered monitors and the sonic loop. The filled file is cached under the temporary folder
-/// (<c>monitorcore-bench-cache</c>) so that it is built once per size; each run works on a copy.
+/// (<c>monitorcore-bench-cache</c>) so that it is built once per size and schema; each run works on a copy.
 /// </summary>
 [MemoryDiagnoser]
 public class StatusSnapshotBenchmarks
@@ -107,7 +107,10 @@ public class StatusSnapshotBenchmarks
     {
         var cacheFolder = Path.Combine(Path.GetTempPath(), "monitorcore-bench-cache");
         Directory.CreateDirectory(cacheFolder);
-        var path = Path.Combine(cacheFolder, $"ledger-{rows}-{FillVersion}.db");
+        // A new migration changes the file, so the number of SQLite migrations is part of its name.
+        var migrations = typeof(Database).Assembly.GetManifestResourceNames()
+            .Count(n => n.StartsWith("migrations/sqlite/", StringComparison.Ordinal));
+        var path = Path.Combine(cacheFolder, $"ledger-{rows}-{FillVersion}-m{migrations}.db");
         if (File.Exists(path))
         {
             return path;
