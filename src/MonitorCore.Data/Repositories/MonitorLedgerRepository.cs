@@ -48,7 +48,7 @@ public sealed class MonitorLedgerRepository(Database database) : IMonitorLedger
 
         return await WriteManyAsync(
             entries.Select(e => (e.Entry, (string?)e.ImportKey)).ToList(),
-            InsertSql + " ON CONFLICT (import_key) DO NOTHING",
+            InsertSql + " ON CONFLICT (import_key) WHERE import_key IS NOT NULL DO NOTHING",
             cancellationToken);
     }
 
@@ -57,6 +57,24 @@ public sealed class MonitorLedgerRepository(Database database) : IMonitorLedger
     {
         var result = new Dictionary<string, LedgerEntry>(monitorNames.Count, StringComparer.Ordinal);
         await using var connection = await database.OpenAsync(cancellationToken);
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            // One round trip: an index seek per name, joined laterally.
+            await using var lateral = connection.Command(
+                $"SELECT l.{Columns.Replace(", ", ", l.", StringComparison.Ordinal)} FROM unnest(@names) AS n(name) " +
+                "CROSS JOIN LATERAL (SELECT * FROM monitor_ledger m WHERE m.monitor_name = n.name ORDER BY m.timestamp DESC, m.id DESC LIMIT 1) l");
+            lateral.Add("@names", monitorNames.ToArray());
+            await using var rows = await lateral.ExecuteReaderAsync(cancellationToken);
+            while (await rows.ReadAsync(cancellationToken))
+            {
+                var entry = Read(rows);
+                result[entry.MonitorName] = entry;
+            }
+
+            return result;
+        }
+
+        // SQLite: no round trips, so one prepared seek per name is as fast.
         await using var command = connection.Command(
             $"SELECT {Columns} FROM monitor_ledger WHERE monitor_name = @name ORDER BY timestamp DESC, id DESC LIMIT 1");
         var name = command.Add("@name", "");
@@ -158,10 +176,21 @@ public sealed class MonitorLedgerRepository(Database database) : IMonitorLedger
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         await using var command = connection.Command(sql, transaction);
         var inserted = 0;
+        var first = true;
         foreach (var (entry, key) in rows)
         {
-            command.Parameters.Clear();
-            Bind(command, entry, key);
+            if (first)
+            {
+                // The parameters are made once; each further row only sets their values.
+                Bind(command, entry, key);
+                await command.PrepareAsync(cancellationToken);
+                first = false;
+            }
+            else
+            {
+                SetValues(command.Parameters, entry, key);
+            }
+
             inserted += await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -178,6 +207,18 @@ public sealed class MonitorLedgerRepository(Database database) : IMonitorLedger
         command.Add("@duration_ms", entry.DurationMs);
         command.Add("@cycle_id", entry.CycleId);
         command.Add("@import_key", importKey);
+    }
+
+    /// <summary>Sets the values of parameters made by <see cref="Bind"/>, in its order.</summary>
+    private void SetValues(DbParameterCollection parameters, LedgerEntry entry, string? importKey)
+    {
+        parameters[0].Value = entry.MonitorName;
+        parameters[1].Value = database.ToDb(entry.Timestamp);
+        parameters[2].Value = entry.Status.ToString();
+        parameters[3].Value = entry.Metadata.ToJsonString();
+        parameters[4].Value = (object?)entry.DurationMs ?? DBNull.Value;
+        parameters[5].Value = (object?)entry.CycleId ?? DBNull.Value;
+        parameters[6].Value = (object?)importKey ?? DBNull.Value;
     }
 
     private static void Validate(LedgerEntry entry)
