@@ -8,6 +8,7 @@ public abstract class AcceptanceTests(ITestDatabaseFactory factory) : IAsyncLife
     private readonly TempDirectory _folder = new();
     private TestDatabase _database = null!;
     private LocalHttpServer _target = null!;
+    private FakeMarketServer _market = null!;
 
     protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
 
@@ -17,14 +18,21 @@ public abstract class AcceptanceTests(ITestDatabaseFactory factory) : IAsyncLife
     {
         _database = await factory.CreateAsync();
         _target = await LocalHttpServer.StartAsync(200, "{\"ok\":true}");
+        _market = await FakeMarketServer.StartAsync();
         Cli = new Cli(_folder.Path, Time);
         Cli.Environment["MONITORCORE_DB"] = _database.Connection;
+        foreach (var (key, value) in _market.Configuration())
+        {
+            Cli.Environment["MONITORCORE_" + key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         UseTargets(("local", _target.Url("/ping")));
     }
 
     public async Task DisposeAsync()
     {
         await _target.DisposeAsync();
+        await _market.DisposeAsync();
         await _database.DisposeAsync();
         _folder.Dispose();
     }
@@ -95,7 +103,9 @@ public abstract class AcceptanceTests(ITestDatabaseFactory factory) : IAsyncLife
     {
         var run = await Cli.RunAsync("run", "all", "--json");
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains(run.Json["runs"]!.AsArray(), r => (string?)r!["monitor_name"] == "latency_monitor");
+        Assert.Equal(
+            [("price_monitor", "Success"), ("position_monitor", "Skipped"), ("latency_monitor", "Success")],
+            run.Json["runs"]!.AsArray().Select(r => ((string)r!["monitor_name"]!, (string)r["status"]!)));
 
         var text = await Cli.RunAsync("run", "all");
         Assert.Contains("latency_monitor: Success in", text.Out, StringComparison.Ordinal);

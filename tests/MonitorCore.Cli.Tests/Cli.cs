@@ -13,7 +13,8 @@ public sealed record CliResult(int ExitCode, string Out, string Error)
 /// <summary>Runs <c>monitorcore</c> commands in-process in a working folder, with a given environment and clock.</summary>
 public sealed class Cli(string workingDirectory, FakeTimeProvider? time = null)
 {
-    public Dictionary<string, string?> Environment { get; } = new(StringComparer.Ordinal);
+    /// <summary>The command's environment; offline sources unless a test points them elsewhere.</summary>
+    public Dictionary<string, string?> Environment { get; } = new(OfflineSources.Environment(), StringComparer.Ordinal);
 
     public string WorkingDirectory => workingDirectory;
 

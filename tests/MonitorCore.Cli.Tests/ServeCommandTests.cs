@@ -15,11 +15,10 @@ public sealed class ServeCommandTests : IDisposable
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var context = new CliContext(output, error, _folder.Path, new Dictionary<string, string?>
-        {
-            ["MONITORCORE_Monitors__latency_monitor__Targets__0__Name"] = "x",
-            ["MONITORCORE_Monitors__latency_monitor__Targets__0__Url"] = LocalHttpServer.RefusedUrl(),
-        });
+        var environment = OfflineSources.Environment();
+        environment["MONITORCORE_Monitors__latency_monitor__Targets__0__Name"] = "x";
+        environment["MONITORCORE_Monitors__latency_monitor__Targets__0__Url"] = LocalHttpServer.RefusedUrl();
+        var context = new CliContext(output, error, _folder.Path, environment);
         using var stop = new CancellationTokenSource();
 
         var serve = CliApp.RunAsync(["serve", "--quiet"], context, stop.Token);

@@ -38,7 +38,7 @@ public sealed class CompositionTests : IDisposable
     public void Duplicate_monitor_names_stop_start_up()
     {
         var ex = Assert.Throws<ConfigurationErrorException>(() =>
-            MonitorCoreHost.Build(new HostSettings(_folder.Path, new Dictionary<string, string?>()), services =>
+            MonitorCoreHost.Build(new HostSettings(_folder.Path, new Dictionary<string, string?>(), Overrides: OfflineSources.Settings()), services =>
                 services.AddMonitor<Monitoring.SucceedingMonitor>("latency_monitor")));
         Assert.Contains("latency_monitor", Assert.Single(ex.Problems), StringComparison.Ordinal);
     }

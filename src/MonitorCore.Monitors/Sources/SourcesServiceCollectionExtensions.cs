@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using MonitorCore.Configuration;
+using MonitorCore.Monitoring;
 using MonitorCore.Monitors.Demo;
 
 namespace MonitorCore.Monitors.Sources;
@@ -42,7 +43,13 @@ public static class SourcesServiceCollectionExtensions
                 var settings = sources.Resilience;
                 var attempt = source(sources).Timeout;
                 o.AttemptTimeout.Timeout = attempt;
-                o.Retry.MaxRetryAttempts = settings.MaxRetryAttempts;
+                // Polly needs at least one attempt; zero retries means the retry never handles anything.
+                o.Retry.MaxRetryAttempts = Math.Max(1, settings.MaxRetryAttempts);
+                if (settings.MaxRetryAttempts == 0)
+                {
+                    o.Retry.ShouldHandle = _ => ValueTask.FromResult(false);
+                }
+
                 o.Retry.Delay = settings.RetryBaseDelay;
                 o.Retry.MaxDelay = TimeSpan.FromSeconds(30);
                 o.TotalRequestTimeout.Timeout = attempt * (settings.MaxRetryAttempts + 1) + TimeSpan.FromSeconds(30) * settings.MaxRetryAttempts + TimeSpan.FromSeconds(1);
@@ -52,10 +59,4 @@ public static class SourcesServiceCollectionExtensions
                 o.CircuitBreaker.SamplingDuration = attempt * 2 > TimeSpan.FromSeconds(60) ? attempt * 2 : TimeSpan.FromSeconds(60);
             });
     }
-}
-
-/// <summary>Whether the market data is the demo's; shown wherever the data shows.</summary>
-public sealed record MarketMode(bool Demo)
-{
-    public string Label => Demo ? "demo" : "live";
 }

@@ -14,6 +14,9 @@ public sealed record StatusSnapshot(
     double? SonicNext,
     DateTimeOffset? SonicLastComplete)
 {
+    /// <summary><c>live</c>, or <c>demo</c> when the market data comes from the demo market.</summary>
+    public string Mode { get; init; } = "live";
+
     /// <summary>The worst health of any monitor: what a single badge or a readiness probe shows.</summary>
     public MonitorHealth Overall => Monitors.Count == 0 ? MonitorHealth.Healthy : Monitors.Max(m => m.Health);
 }

@@ -14,6 +14,7 @@ public sealed class MonitorCoreController(
     IMonitorLedger ledger,
     IHeartbeatStore heartbeats,
     IMonitorIntervals intervals,
+    MarketMode mode,
     TimeProvider time)
 {
     public MonitorRegistry Registry => registry;
@@ -77,6 +78,6 @@ public sealed class MonitorCoreController(
         var lastComplete = await ledger.GetLatestWithStatusAsync(
             Heartbeats.Sonic, [MonitorStatus.Success, MonitorStatus.Warning], cancellationToken);
 
-        return new StatusSnapshot(now, monitors, sonicNext, lastComplete?.Timestamp);
+        return new StatusSnapshot(now, monitors, sonicNext, lastComplete?.Timestamp) { Mode = mode.Label };
     }
 }

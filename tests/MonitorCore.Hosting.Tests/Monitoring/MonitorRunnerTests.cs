@@ -13,11 +13,7 @@ public sealed class MonitorRunnerTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var offline = new Dictionary<string, string?>
-        {
-            ["Sources:CoinGecko:BaseUrl"] = LocalHttpServer.RefusedUrl(),
-            ["Sources:Jupiter:BaseUrl"] = LocalHttpServer.RefusedUrl(),
-        };
+        var offline = OfflineSources.Settings();
         _host = MonitorCoreHost.Build(new HostSettings(_folder.Path, new Dictionary<string, string?>(), Overrides: offline), services =>
         {
             services.AddSingleton<TimeProvider>(_time);
@@ -103,7 +99,9 @@ public sealed class MonitorRunnerTests : IAsyncLifetime
         }
 
         var entries = await run;
-        Assert.Equal(["ok_monitor", "throwing_monitor", "hanging_monitor", "deaf_monitor", "latency_monitor"], entries.Select(e => e.MonitorName));
+        Assert.Equal(
+            ["ok_monitor", "throwing_monitor", "hanging_monitor", "deaf_monitor", "price_monitor", "position_monitor", "latency_monitor"],
+            entries.Select(e => e.MonitorName));
         Assert.All(entries, e => Assert.Equal("c1", e.CycleId));
         Assert.Equal(entries.Count, await Ledger.CountAsync(null, default));
     }

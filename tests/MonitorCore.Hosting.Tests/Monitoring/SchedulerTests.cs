@@ -36,7 +36,9 @@ public sealed class SchedulerTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var offline = new Dictionary<string, string?> { ["Monitors:latency_monitor:Targets:0:Name"] = "x", ["Monitors:latency_monitor:Targets:0:Url"] = LocalHttpServer.RefusedUrl() };
+        var offline = OfflineSources.Settings();
+        offline["Monitors:latency_monitor:Targets:0:Name"] = "x";
+        offline["Monitors:latency_monitor:Targets:0:Url"] = LocalHttpServer.RefusedUrl();
         _host = MonitorCoreHost.Build(new HostSettings(_folder.Path, new Dictionary<string, string?>(), Overrides: offline), services =>
         {
             services.AddSingleton(_time);
@@ -93,8 +95,11 @@ public sealed class SchedulerTests : IAsyncLifetime
 
         var sonic = Assert.Single(await Rows(Heartbeats.Sonic));
         Assert.Equal(MonitorStatus.Warning, sonic.Status);
-        Assert.Equal("steps failed: step_two", (string?)sonic.Metadata["warning"]);
-        Assert.Equal("""{"step_one":"Success","step_two":"Error","step_three":"Success"}""", sonic.Metadata["steps"]!.ToJsonString());
+        // The built-in price and position monitors run in the cycle too; offline, prices fail and positions have no wallet.
+        Assert.Equal("steps failed: step_two, price_monitor", (string?)sonic.Metadata["warning"]);
+        Assert.Equal(
+            """{"step_one":"Success","step_two":"Error","step_three":"Success","price_monitor":"Error","position_monitor":"Skipped"}""",
+            sonic.Metadata["steps"]!.ToJsonString());
         Assert.False((bool)sonic.Metadata["overrun"]!);
         foreach (var step in new[] { "step_one", "step_two", "step_three" })
         {
