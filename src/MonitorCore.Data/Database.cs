@@ -27,6 +27,9 @@ public abstract class Database : IAsyncDisposable
 
     public abstract DateTimeOffset ReadTimestamp(DbDataReader reader, int ordinal);
 
+    /// <summary>Appended to a row-selecting subquery so that concurrent claimers skip each other's rows (PostgreSQL).</summary>
+    internal virtual string SkipLockedClause => "";
+
     /// <summary>Adds a parameter holding JSON text (jsonb on PostgreSQL).</summary>
     public abstract void AddJson(DbCommand command, string name, string json);
 

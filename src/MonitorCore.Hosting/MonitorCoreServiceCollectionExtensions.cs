@@ -12,6 +12,7 @@ using MonitorCore.Hosting.Configuration;
 using MonitorCore.Ledger;
 using MonitorCore.Monitoring;
 using MonitorCore.Monitors;
+using MonitorCore.Notifications;
 using MonitorCore.Settings;
 
 namespace MonitorCore.Hosting;
@@ -58,6 +59,8 @@ public static class MonitorCoreServiceCollectionExtensions
         services.AddSingleton<PositionRepository>();
         services.AddSingleton<PriceRepository>();
         services.AddSingleton<WalletRepository>();
+        services.AddSingleton<AlertRepository>();
+        services.AddSingleton<NotificationOutbox>();
 
         services.AddSingleton(sp => new TimerConfig(
             Path.GetFullPath(configuration[TimerConfigKey] ?? DefaultTimerConfigPath, settings.BaseDirectory),
@@ -77,6 +80,7 @@ public static class MonitorCoreServiceCollectionExtensions
         services.AddSingleton<Scheduling.SonicCycle>();
         services.AddSingleton<Scheduling.MonitorScheduler>();
         services.AddBuiltInMonitors(configuration);
+        services.AddNotifications(configuration);
         return services;
     }
 }

@@ -14,6 +14,8 @@ internal sealed class PostgresDatabase(DatabaseLocation location) : Database(loc
 
     internal override string MigrationFolder => "postgres";
 
+    internal override string SkipLockedClause => " FOR UPDATE SKIP LOCKED";
+
     public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);
 

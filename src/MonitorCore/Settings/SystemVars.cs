@@ -12,6 +12,7 @@ public sealed class SystemVars(ISystemVarStore store)
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
     public async Task<T> GetAsync<T>(SystemVarKey<T> key, CancellationToken cancellationToken = default)

@@ -1,0 +1,167 @@
+using System.Data.Common;
+using System.Globalization;
+using MonitorCore.Alerts;
+using MonitorCore.Notifications;
+
+namespace MonitorCore.Data.Repositories;
+
+/// <summary>
+/// <c>alerts</c>: the alert lifecycle. Alert changes and the notifications they cause are written in
+/// one transaction (<see cref="ApplyAsync"/>), so a raised alert is never without its outbox rows.
+/// </summary>
+public sealed class AlertRepository(Database database, NotificationOutbox outbox)
+{
+    private const string Columns =
+        "id, rule, subject, monitor, level, state, value, threshold, message, first_seen, last_seen, last_changed, " +
+        "resolved_at, acknowledged_at, last_notified_at, notify_count";
+
+    /// <summary>The FIRING alerts of a monitor (and rule, when given).</summary>
+    public Task<IReadOnlyList<Alert>> GetFiringAsync(string monitor, string? rule, CancellationToken cancellationToken) =>
+        QueryAsync(
+            "WHERE state = 'FIRING' AND monitor = @monitor" + (rule is null ? "" : " AND rule = @rule") + " ORDER BY id",
+            command =>
+            {
+                command.Add("@monitor", monitor);
+                if (rule is not null)
+                {
+                    command.Add("@rule", rule);
+                }
+            },
+            cancellationToken);
+
+    public async Task<Alert?> GetAsync(long id, CancellationToken cancellationToken) =>
+        (await QueryAsync("WHERE id = @id", c => c.Add("@id", id), cancellationToken)).SingleOrDefault();
+
+    /// <summary>Alerts newest first: the FIRING ones, or all.</summary>
+    public Task<IReadOnlyList<Alert>> ListAsync(bool firingOnly, int limit, CancellationToken cancellationToken) =>
+        QueryAsync(
+            (firingOnly ? "WHERE state = 'FIRING' " : "") + "ORDER BY id DESC LIMIT @limit",
+            c => c.Add("@limit", limit),
+            cancellationToken);
+
+    /// <summary>How many alerts fire at each level.</summary>
+    public async Task<IReadOnlyDictionary<AlertLevel, int>> CountFiringAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("SELECT level, COUNT(*) FROM alerts WHERE state = 'FIRING' GROUP BY level");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var counts = Enum.GetValues<AlertLevel>().ToDictionary(l => l, _ => 0);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (Enum.TryParse<AlertLevel>(reader.GetString(0), ignoreCase: true, out var level))
+            {
+                counts[level] = Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture);
+            }
+        }
+
+        return counts;
+    }
+
+    /// <summary>Marks an alert acknowledged (its reminders stop); false when there is no such FIRING alert.</summary>
+    public async Task<bool> AcknowledgeAsync(long id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(
+            "UPDATE alerts SET acknowledged_at = @now WHERE id = @id AND state = 'FIRING' AND acknowledged_at IS NULL");
+        command.Add("@now", database.ToDb(now));
+        command.Add("@id", id);
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
+
+    /// <summary>
+    /// Inserts new alerts and updates changed ones, then writes the notifications built from the stored
+    /// alerts (which now have ids), all in one transaction. Returns the stored alerts and notifications.
+    /// </summary>
+    public async Task<(IReadOnlyList<Alert> Alerts, IReadOnlyList<Notification> Notifications)> ApplyAsync(
+        IReadOnlyList<Alert> changed,
+        Func<IReadOnlyList<Alert>, IReadOnlyList<Notification>> notificationsFor,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
+        var stored = new List<Alert>(changed.Count);
+        foreach (var alert in changed)
+        {
+            stored.Add(alert.Id == 0 ? await InsertAsync(connection, transaction, alert, cancellationToken) : await UpdateAsync(connection, transaction, alert, cancellationToken));
+        }
+
+        var notifications = await outbox.InsertAsync(connection, transaction, notificationsFor(stored), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (stored, notifications);
+    }
+
+    private async Task<Alert> InsertAsync(DbConnection connection, DbTransaction transaction, Alert alert, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command(
+            $"INSERT INTO alerts ({Columns[4..]}) VALUES (@rule, @subject, @monitor, @level, @state, @value, @threshold, @message, @first_seen, " +
+            "@last_seen, @last_changed, @resolved_at, @acknowledged_at, @last_notified_at, @notify_count) RETURNING id",
+            transaction);
+        Bind(command, alert);
+        return alert with { Id = (long)(await command.ExecuteScalarAsync(cancellationToken))! };
+    }
+
+    private async Task<Alert> UpdateAsync(DbConnection connection, DbTransaction transaction, Alert alert, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command(
+            "UPDATE alerts SET level = @level, state = @state, value = @value, threshold = @threshold, message = @message, " +
+            "last_seen = @last_seen, last_changed = @last_changed, resolved_at = @resolved_at, last_notified_at = @last_notified_at, " +
+            "notify_count = @notify_count WHERE id = @id",
+            transaction);
+        Bind(command, alert);
+        command.Add("@id", alert.Id);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return alert;
+    }
+
+    private void Bind(DbCommand command, Alert alert)
+    {
+        command.Add("@rule", alert.Rule);
+        command.Add("@subject", alert.Subject);
+        command.Add("@monitor", alert.Monitor);
+        command.Add("@level", alert.Level.ToString().ToUpperInvariant());
+        command.Add("@state", alert.State.ToString().ToUpperInvariant());
+        command.Add("@value", alert.Value);
+        command.Add("@threshold", alert.Threshold);
+        command.Add("@message", alert.Message);
+        command.Add("@first_seen", database.ToDb(alert.FirstSeen));
+        command.Add("@last_seen", database.ToDb(alert.LastSeen));
+        command.Add("@last_changed", database.ToDb(alert.LastChanged));
+        command.Add("@resolved_at", alert.ResolvedAt is { } r ? database.ToDb(r) : null);
+        command.Add("@acknowledged_at", alert.AcknowledgedAt is { } a ? database.ToDb(a) : null);
+        command.Add("@last_notified_at", alert.LastNotifiedAt is { } n ? database.ToDb(n) : null);
+        command.Add("@notify_count", alert.NotifyCount);
+    }
+
+    private async Task<IReadOnlyList<Alert>> QueryAsync(string tail, Action<DbCommand> bind, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command($"SELECT {Columns} FROM alerts {tail}");
+        bind(command);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<Alert>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new Alert
+            {
+                Id = reader.GetInt64(0),
+                Rule = reader.GetString(1),
+                Subject = reader.GetString(2),
+                Monitor = reader.GetString(3),
+                Level = Enum.Parse<AlertLevel>(reader.GetString(4), ignoreCase: true),
+                State = Enum.Parse<AlertState>(reader.GetString(5), ignoreCase: true),
+                Value = reader.GetDouble(6),
+                Threshold = reader.GetDouble(7),
+                Message = reader.GetString(8),
+                FirstSeen = database.ReadTimestamp(reader, 9),
+                LastSeen = database.ReadTimestamp(reader, 10),
+                LastChanged = database.ReadTimestamp(reader, 11),
+                ResolvedAt = reader.IsDBNull(12) ? null : database.ReadTimestamp(reader, 12),
+                AcknowledgedAt = reader.IsDBNull(13) ? null : database.ReadTimestamp(reader, 13),
+                LastNotifiedAt = reader.IsDBNull(14) ? null : database.ReadTimestamp(reader, 14),
+                NotifyCount = reader.GetInt32(15),
+            });
+        }
+
+        return rows;
+    }
+}
