@@ -2,7 +2,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MonitorCore.Configuration;
 using MonitorCore.Monitoring;
+using MonitorCore.Monitors.Evaluation;
 using MonitorCore.Monitors.Latency;
+using MonitorCore.Monitors.Liquidation;
+using MonitorCore.Monitors.Profit;
+using MonitorCore.Monitors.Risk;
+using MonitorCore.Settings;
 using MonitorCore.Monitors.Positions;
 using MonitorCore.Monitors.Prices;
 using MonitorCore.Positions;
@@ -35,6 +40,30 @@ public static class MonitorsServiceCollectionExtensions
             Order = 200,
             Timeout = TimeSpan.FromSeconds(120),
             Description = "Jupiter positions of every active wallet, enriched with the latest prices; stale ones closed softly.",
+        });
+
+        services.AddSingleton<ThresholdRules>();
+        services.AddMonitor<ProfitMonitor>(ProfitMonitor.Name, r => r with
+        {
+            InCycle = true,
+            Order = 300,
+            Toggle = SystemVarKeys.EnabledProfit,
+            Description = "Profit per position and in total against the Profit and TotalProfit thresholds.",
+        });
+        services.AddMonitor<RiskMonitor>(RiskMonitor.Name, r => r with
+        {
+            InCycle = true,
+            Order = 350,
+            Toggle = SystemVarKeys.EnabledRisk,
+            Description = "Heat index and travel % of each position against their thresholds (off by default: enabled_risk).",
+        });
+        services.AddConfiguredOptions<LiquidationMonitorOptions>(configuration, LiquidationMonitorOptions.Section);
+        services.AddMonitor<LiquidationMonitor>(LiquidationMonitor.Name, r => r with
+        {
+            InCycle = true,
+            Order = 400,
+            Toggle = SystemVarKeys.EnabledLiquid,
+            Description = "Liquidation distance of each position against its breach line; calls when breached.",
         });
 
         services.AddConfiguredOptions<LatencyMonitorOptions>(configuration, LatencyMonitorOptions.Section);

@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using MonitorCore.Alerts;
 using MonitorCore.Configuration;
 using MonitorCore.Notifications.Alerting;
+using MonitorCore.Monitoring;
 using MonitorCore.Notifications.Dispatch;
+using MonitorCore.Notifications.XCom;
 
 namespace MonitorCore.Notifications;
 
@@ -18,6 +20,15 @@ public static class NotificationsServiceCollectionExtensions
         services.AddSingleton<NotificationSignal>();
         services.AddSingleton<IAlertEngine, AlertEngine>();
         services.AddSingleton<NotificationDispatcher>();
+        services.AddSingleton<TestNotifier>();
+        services.AddConfiguredOptions<XComOptions>(configuration, XComOptions.Section);
+        services.AddMonitor<XComMonitor>(XComMonitor.Name, r => r with
+        {
+            Interval = TimeSpan.FromDays(1),
+            Timeout = TimeSpan.FromSeconds(90),
+            Order = 950,
+            Description = "Sends a LOW test notification (e-mail) through the outbox and dispatcher to prove delivery works.",
+        });
         return services;
     }
 }

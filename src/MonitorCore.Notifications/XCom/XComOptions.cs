@@ -1,0 +1,14 @@
+namespace MonitorCore.Notifications.XCom;
+
+/// <summary>The <c>Monitors:xcom_monitor</c> section.</summary>
+public sealed class XComOptions
+{
+    public const string Section = "Monitors:xcom_monitor";
+
+    /// <summary>The channel the test notification goes through.</summary>
+    public string Channel { get; set; } = ChannelNames.Email;
+
+    /// <summary>At most one test per this period: a run sooner after a successful one is Skipped (so a cron <c>run all</c> does not spam).</summary>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
+    public TimeSpan Every { get; set; } = TimeSpan.FromDays(1);
+}
