@@ -29,6 +29,10 @@ public static class CliApp
         root.Subcommands.Add(WalletsCommand.Create(context));
         root.Subcommands.Add(PositionsCommand.Create(context));
         root.Subcommands.Add(PricesCommand.Create(context));
+        root.Subcommands.Add(AlertsCommand.Create(context));
+        root.Subcommands.Add(NotificationsCommand.Create(context));
+        root.Subcommands.Add(NotificationsCommand.CreateXCom(context));
+        root.Subcommands.Add(ThresholdsCommand.Create(context));
         return root;
     }
 

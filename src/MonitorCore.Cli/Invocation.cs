@@ -76,6 +76,12 @@ internal sealed class Invocation(CliContext context, ParseResult parse, Cancella
                 await Error.WriteLineAsync($"The database {host.Database.Location.Display} could not be used: {ex.Message}");
                 return ExitCodes.Failed;
             }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Anything else is a defect: say what happened, without a stack trace in the user's face.
+                await Error.WriteLineAsync($"error: {ex.GetType().Name}: {ex.Message}");
+                return ExitCodes.Failed;
+            }
         }
     }
 }

@@ -60,6 +60,7 @@ public static class MonitorCoreServiceCollectionExtensions
         services.AddSingleton<PriceRepository>();
         services.AddSingleton<WalletRepository>();
         services.AddSingleton<AlertRepository>();
+        services.AddSingleton<MonitorCore.Alerts.IAlertCounts>(sp => sp.GetRequiredService<AlertRepository>());
         services.AddSingleton<NotificationOutbox>();
 
         services.AddSingleton(sp => new TimerConfig(

@@ -37,6 +37,7 @@ internal static class RunCommand
             return ExitCodes.Usage;
         }
 
+        await CliDispatch.DrainAsync(invocation, host);
         if (invocation.Json)
         {
             invocation.WriteJson(all ? new { Runs = entries } : entries[0]);

@@ -9,7 +9,7 @@ namespace MonitorCore.Data.Repositories;
 /// <c>alerts</c>: the alert lifecycle. Alert changes and the notifications they cause are written in
 /// one transaction (<see cref="ApplyAsync"/>), so a raised alert is never without its outbox rows.
 /// </summary>
-public sealed class AlertRepository(Database database, NotificationOutbox outbox)
+public sealed class AlertRepository(Database database, NotificationOutbox outbox) : IAlertCounts
 {
     private const string Columns =
         "id, rule, subject, monitor, level, state, value, threshold, message, first_seen, last_seen, last_changed, " +

@@ -31,7 +31,7 @@ public sealed partial class NotificationDispatcher(
     private readonly Dictionary<string, INotificationChannel> _channels =
         channels.GroupBy(c => c.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
-    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}"[..60];
+    private readonly string _owner = $"{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     /// <summary>One pass over the due rows.</summary>
     public async Task<DispatchReport> DispatchDueAsync(CancellationToken cancellationToken)

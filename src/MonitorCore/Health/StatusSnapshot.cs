@@ -17,6 +17,12 @@ public sealed record StatusSnapshot(
     /// <summary><c>live</c>, or <c>demo</c> when the market data comes from the demo market.</summary>
     public string Mode { get; init; } = "live";
 
+    /// <summary>The snoozes in force, with the seconds they have left (null: until the alert resolves).</summary>
+    public IReadOnlyList<SnoozeStatus> Snoozes { get; init; } = [];
+
+    /// <summary>How many alerts fire at each level.</summary>
+    public IReadOnlyDictionary<string, int> FiringAlerts { get; init; } = new Dictionary<string, int>();
+
     /// <summary>The worst health of any monitor: what a single badge or a readiness probe shows.</summary>
     public MonitorHealth Overall => Monitors.Count == 0 ? MonitorHealth.Healthy : Monitors.Max(m => m.Health);
 }
@@ -30,3 +36,6 @@ public sealed record MonitorStatusEntry(
     double? AgeSeconds,
     double IntervalSeconds,
     JsonObject? LastMetadata);
+
+/// <summary>A snooze as the snapshot shows it.</summary>
+public sealed record SnoozeStatus(string Id, string Scope, string? Target, double? SecondsLeft, bool UntilResolved, string? Reason);

@@ -1,3 +1,4 @@
+using MonitorCore.Alerts;
 using MonitorCore.Health;
 using MonitorCore.Heartbeat;
 using MonitorCore.Ledger;
@@ -15,6 +16,8 @@ public sealed class MonitorCoreController(
     IHeartbeatStore heartbeats,
     IMonitorIntervals intervals,
     MarketMode mode,
+    SnoozeService snoozes,
+    IAlertCounts alerts,
     TimeProvider time)
 {
     public MonitorRegistry Registry => registry;
@@ -78,6 +81,13 @@ public sealed class MonitorCoreController(
         var lastComplete = await ledger.GetLatestWithStatusAsync(
             Heartbeats.Sonic, [MonitorStatus.Success, MonitorStatus.Warning], cancellationToken);
 
-        return new StatusSnapshot(now, monitors, sonicNext, lastComplete?.Timestamp) { Mode = mode.Label };
+        var active = await snoozes.ActiveAsync(cancellationToken);
+        var firing = await alerts.CountFiringAsync(cancellationToken);
+        return new StatusSnapshot(now, monitors, sonicNext, lastComplete?.Timestamp)
+        {
+            Mode = mode.Label,
+            Snoozes = [.. active.Select(s => new SnoozeStatus(s.Id, s.Scope.ToString().ToLowerInvariant(), s.Target, s.SecondsLeft(now), s.UntilResolved, s.Reason))],
+            FiringAlerts = firing.ToDictionary(p => p.Key.ToString().ToUpperInvariant(), p => p.Value),
+        };
     }
 }
