@@ -26,7 +26,7 @@ public static class RuleEngine
     public static AlertLevel? NextLevel(AlertRule rule, AlertLevel? current, double value)
     {
         var raw = RawLevel(rule, value);
-        if (current is null || !double.IsFinite(value) || raw >= current)
+        if (current is null || !double.IsFinite(value) || (raw is not null && raw >= current))
         {
             return raw;
         }
@@ -41,8 +41,11 @@ public static class RuleEngine
             held = current;
         }
 
-        return held > raw ? held : raw;
+        return Max(held, raw);
     }
+
+    /// <summary>The higher of two levels, where null (not firing) is the lowest.</summary>
+    public static AlertLevel? Max(AlertLevel? a, AlertLevel? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
     /// <summary>The strictest line the value has crossed, as written in the rule (for messages); null when none.</summary>
     public static double? CrossedLine(AlertRule rule, double value)

@@ -23,7 +23,7 @@ public class LatencyMonitorTests
     public async Task A_target_that_answers_is_timed_and_the_run_succeeds()
     {
         await using var server = await LocalHttpServer.StartAsync(200, "{}");
-        await using var harness = await MonitorHarness.StartAsync(Targets(("local", server.Url("/health"))));
+        await using var harness = await TestHost.StartAsync(Targets(("local", server.Url("/health"))));
 
         var result = await harness.RunAsync(Name);
 
@@ -43,7 +43,7 @@ public class LatencyMonitorTests
             await context.Response.WriteAsync("late");
         });
         var config = Targets(("slow", slow.Url("/")));
-        await using var harness = await MonitorHarness.StartAsync(config);
+        await using var harness = await TestHost.StartAsync(config);
         clock = harness.Time;
 
         var result = await harness.RunAsync(Name);
@@ -57,7 +57,7 @@ public class LatencyMonitorTests
     public async Task A_target_that_refuses_connections_makes_an_error_naming_it()
     {
         await using var server = await LocalHttpServer.StartAsync(200, "ok");
-        await using var harness = await MonitorHarness.StartAsync(Targets(("up", server.Url("/")), ("dead", LocalHttpServer.RefusedUrl())));
+        await using var harness = await TestHost.StartAsync(Targets(("up", server.Url("/")), ("dead", LocalHttpServer.RefusedUrl())));
 
         var result = await harness.RunAsync(Name);
 
@@ -76,7 +76,7 @@ public class LatencyMonitorTests
     public async Task A_server_error_fails_the_target_but_any_other_answer_proves_it_reachable(int status, MonitorStatus expected)
     {
         await using var server = await LocalHttpServer.StartAsync(status, "x", "text/plain");
-        await using var harness = await MonitorHarness.StartAsync(Targets(("svc", server.Url("/"))));
+        await using var harness = await TestHost.StartAsync(Targets(("svc", server.Url("/"))));
 
         var result = await harness.RunAsync(Name);
 
@@ -90,7 +90,7 @@ public class LatencyMonitorTests
         await using var server = await LocalHttpServer.StartAsync(context => Task.Delay(Timeout.Infinite, context.RequestAborted));
         var config = Targets(("hang", server.Url("/")));
         config["Monitors:latency_monitor:RequestTimeout"] = "00:00:05";
-        await using var harness = await MonitorHarness.StartAsync(config);
+        await using var harness = await TestHost.StartAsync(config);
 
         var run = harness.RunAsync(Name);
         harness.Time.Advance(TimeSpan.FromSeconds(6));
@@ -104,7 +104,7 @@ public class LatencyMonitorTests
     public async Task Without_targets_it_pings_coingecko_and_jupiter_at_their_configured_base_urls()
     {
         await using var server = await LocalHttpServer.StartAsync(200, "{\"gecko_says\":\"(V3) To the Moon!\"}");
-        await using var harness = await MonitorHarness.StartAsync(new Dictionary<string, string?>
+        await using var harness = await TestHost.StartAsync(new Dictionary<string, string?>
         {
             ["Sources:CoinGecko:BaseUrl"] = server.Url("/cg/"),
             ["Sources:Jupiter:BaseUrl"] = server.Url("/jup"),
@@ -123,7 +123,7 @@ public class LatencyMonitorTests
     {
         var config = Targets(("bad name!", "not a url"));
         config["Monitors:latency_monitor:SlowThreshold"] = "00:00:00";
-        var problems = MonitorHarness.ProblemsOf(config);
+        var problems = TestHost.ProblemsOf(config);
 
         Assert.Contains(problems, p => p.StartsWith("Monitors:latency_monitor:SlowThreshold:", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("Monitors:latency_monitor:Targets:0:Url:", StringComparison.Ordinal));
@@ -133,21 +133,21 @@ public class LatencyMonitorTests
     [Fact]
     public void Unknown_and_unconvertible_keys_are_reported_with_their_section()
     {
-        var typo = MonitorHarness.ProblemsOf(new Dictionary<string, string?> { ["Monitors:latency_monitor:SlowTreshold"] = "1" });
+        var typo = TestHost.ProblemsOf(new Dictionary<string, string?> { ["Monitors:latency_monitor:SlowTreshold"] = "1" });
         Assert.Contains(typo, p => p.StartsWith("Monitors:latency_monitor:", StringComparison.Ordinal) && p.Contains("SlowTreshold", StringComparison.Ordinal));
 
-        var wrongType = MonitorHarness.ProblemsOf(new Dictionary<string, string?> { ["Monitors:latency_monitor:SlowThreshold"] = "fast" });
+        var wrongType = TestHost.ProblemsOf(new Dictionary<string, string?> { ["Monitors:latency_monitor:SlowThreshold"] = "fast" });
         Assert.Contains(wrongType, p => p.Contains("Monitors:latency_monitor:SlowThreshold", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task It_is_registered_with_its_interval_and_timeout()
     {
-        await using var harness = await MonitorHarness.StartAsync(new Dictionary<string, string?>());
+        await using var harness = await TestHost.StartAsync(new Dictionary<string, string?>());
         var registration = harness.Registration(Name);
         Assert.Equal(TimeSpan.FromMinutes(5), registration.Interval);
         Assert.Equal(TimeSpan.FromSeconds(60), registration.Timeout);
         Assert.False(registration.InCycle);
-        Assert.Empty(MonitorHarness.ProblemsOf(new Dictionary<string, string?>()));
+        Assert.Empty(TestHost.ProblemsOf(new Dictionary<string, string?>()));
     }
 }

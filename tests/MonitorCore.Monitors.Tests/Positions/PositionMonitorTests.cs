@@ -13,12 +13,12 @@ public sealed class PositionMonitorTests : IAsyncLifetime
     private const string Name = "position_monitor";
     private const string Address = "5Egu5iBD5TvXPR7i5QazQi6JT51LZrq8P3dYRcM3wHz6";
     private FakeMarketServer _market = null!;
-    private MonitorHarness _harness = null!;
+    private TestHost _harness = null!;
 
     public async Task InitializeAsync()
     {
         _market = await FakeMarketServer.StartAsync();
-        _harness = await MonitorHarness.StartAsync(_market.Configuration());
+        _harness = await TestHost.StartAsync(_market.Configuration());
         await _harness.Get<WalletRepository>().AddAsync(new Wallet("main", Address, true, _harness.Time.GetUtcNow()), default);
     }
 

@@ -9,12 +9,12 @@ public sealed class PriceMonitorTests : IAsyncLifetime
 {
     private const string Name = "price_monitor";
     private FakeMarketServer _market = null!;
-    private MonitorHarness _harness = null!;
+    private TestHost _harness = null!;
 
     public async Task InitializeAsync()
     {
         _market = await FakeMarketServer.StartAsync();
-        _harness = await MonitorHarness.StartAsync(_market.Configuration());
+        _harness = await TestHost.StartAsync(_market.Configuration());
     }
 
     public async Task DisposeAsync()
@@ -169,7 +169,7 @@ public sealed class PriceMonitorTests : IAsyncLifetime
     [Fact]
     public async Task Configured_assets_replace_the_defaults()
     {
-        await using var harness = await MonitorHarness.StartAsync(new Dictionary<string, string?>(_market.Configuration())
+        await using var harness = await TestHost.StartAsync(new Dictionary<string, string?>(_market.Configuration())
         {
             ["Monitors:price_monitor:Assets:0:Symbol"] = "SOL",
             ["Monitors:price_monitor:Assets:0:CoinGeckoId"] = "solana",

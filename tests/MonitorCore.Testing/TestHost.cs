@@ -1,47 +1,58 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using MonitorCore.Hosting;
 using MonitorCore.Hosting.Configuration;
 using MonitorCore.Ledger;
 using MonitorCore.Monitoring;
 
-namespace MonitorCore.Monitors.Tests;
+namespace MonitorCore.Testing;
 
 /// <summary>
 /// Monitor Core composed as in production (real SQLite file, production migrations), with a
-/// configuration given by the test and a fake clock. Retries do not wait.
+/// configuration given by the test and a fake clock. Retries do not wait; sources are offline unless
+/// the test points them somewhere.
 /// </summary>
-internal sealed class MonitorHarness : IAsyncDisposable
+public sealed class TestHost : IAsyncDisposable
 {
     private readonly TempDirectory _folder = new();
-    private readonly MonitorCoreHost _host;
+    private readonly Dictionary<string, string?> _settings;
+    private MonitorCoreHost _host;
 
-    private MonitorHarness(IDictionary<string, string?> configuration, FakeTimeProvider time)
+    private TestHost(IDictionary<string, string?> configuration, FakeTimeProvider time)
     {
         Time = time;
-        var settings = new Dictionary<string, string?>
-        {
-            ["Sources:Resilience:RetryBaseDelay"] = "00:00:00",
-            ["Sources:Resilience:MaxRetryAttempts"] = "1",
-        };
+        var settings = OfflineSources.Settings();
+        settings["Sources:Resilience:MaxRetryAttempts"] = "1";
         foreach (var (key, value) in configuration)
         {
             settings[key] = value;
         }
 
-        _host = MonitorCoreHost.Build(
-            new HostSettings(_folder.Path, new Dictionary<string, string?>(), Overrides: settings),
-            services => services.AddSingleton<TimeProvider>(time));
+        _settings = settings;
+        _host = Build();
     }
 
     public FakeTimeProvider Time { get; }
+
+    private MonitorCoreHost Build() => MonitorCoreHost.Build(
+        new HostSettings(_folder.Path, new Dictionary<string, string?>(), Overrides: _settings),
+        services => services.AddSingleton<TimeProvider>(Time));
+
+    /// <summary>Stops this Monitor Core and starts a new one on the same database, as a process restart would.</summary>
+    public async Task RestartAsync()
+    {
+        await _host.DisposeAsync();
+        _host = Build();
+        await _host.InitializeDatabaseAsync(default);
+    }
 
     public IServiceProvider Services => _host.Services;
 
     public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
 
-    public static async Task<MonitorHarness> StartAsync(IDictionary<string, string?> configuration, FakeTimeProvider? time = null)
+    public static async Task<TestHost> StartAsync(IDictionary<string, string?> configuration, FakeTimeProvider? time = null)
     {
-        var harness = new MonitorHarness(configuration, time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero)));
+        var harness = new TestHost(configuration, time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero)));
         await harness._host.InitializeDatabaseAsync(default);
         return harness;
     }
@@ -63,6 +74,8 @@ internal sealed class MonitorHarness : IAsyncDisposable
     }
 
     public MonitorRegistration Registration(string name) => _host.Controller.Registry.Get(name);
+
+    public MonitorCoreHost Host => _host;
 
     /// <summary>Runs the monitor through the real runner: one ledger row, returned.</summary>
     public Task<LedgerEntry> RunAsync(string name, CancellationToken cancellationToken = default) =>
