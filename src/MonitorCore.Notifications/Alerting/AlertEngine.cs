@@ -158,7 +158,8 @@ internal sealed class AlertEngine(
                 _ => chosen,
             };
             var list = chosen.Distinct(StringComparer.Ordinal).ToList();
-            if (list.Contains(ChannelNames.Voice) && kind != Event.Repeated && lastVoice is { } last && now - last < settings.PhoneRelax)
+            // Alerts of this evaluation share one call; another call only after the relax since the last one.
+            if (list.Contains(ChannelNames.Voice) && kind != Event.Repeated && lastVoice is { } last && last < now && now - last < settings.PhoneRelax)
             {
                 list.Remove(ChannelNames.Voice);
                 notes.Add($"{alert.Rule} {alert.Subject}: no call, phone relax until {(last + settings.PhoneRelax).ToString("HH:mm:ss", CultureInfo.InvariantCulture)}");
