@@ -80,6 +80,7 @@ public static class MonitorCoreServiceCollectionExtensions
         services.AddSingleton<MonitorCoreController>();
         services.AddSingleton<Scheduling.SonicCycle>();
         services.AddSingleton<Scheduling.MonitorScheduler>();
+        services.AddSingleton<Scheduling.NotificationDispatchLoop>();
         services.AddBuiltInMonitors(configuration);
         services.AddNotifications(configuration);
         return services;

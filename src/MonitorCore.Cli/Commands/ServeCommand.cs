@@ -38,6 +38,8 @@ internal static class ServeCommand
         await invocation.Error.WriteLineAsync(
             $"Monitor Core serving {host.Controller.Registry.All.Count} monitor(s) from {host.Database.Location.Display}; " +
             $"cycle every {Format.Seconds((heartbeat?.Interval ?? Heartbeats.DefaultSonicInterval).TotalSeconds)}. Ctrl+C stops.");
+        var dispatch = host.Services.GetRequiredService<NotificationDispatchLoop>();
+        await dispatch.StartAsync(invocation.CancellationToken);
         await scheduler.StartAsync(invocation.CancellationToken);
         try
         {
@@ -49,6 +51,7 @@ internal static class ServeCommand
         }
 
         await scheduler.StopAsync(CancellationToken.None);
+        await dispatch.StopAsync(CancellationToken.None);
         await invocation.Error.WriteLineAsync("Monitor Core stopped.");
         return ExitCodes.Ok;
     }
