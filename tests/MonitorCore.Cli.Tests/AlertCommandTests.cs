@@ -1,0 +1,128 @@
+namespace MonitorCore.Cli.Tests;
+
+/// <summary>thresholds, alerts, snoozes and the notification outbox from the command line.</summary>
+public sealed class AlertCommandTests : IAsyncLifetime
+{
+    private readonly TempDirectory _folder = new();
+    private Cli _cli = null!;
+
+    public async Task InitializeAsync()
+    {
+        _cli = new Cli(_folder.Path, new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero)));
+        await File.WriteAllTextAsync(_folder.File("mine.csv"), """
+            id,asset_type,position_type,entry_price,liquidation_price,size,collateral,current_price
+            near,SOL,LONG,182.5,174.3,1500,115,181
+            safe,ETH,LONG,3300,2750,2000,340,3400
+            """);
+        Assert.Equal(0, (await _cli.RunAsync("positions", "import", "mine.csv")).ExitCode);
+    }
+
+    public Task DisposeAsync()
+    {
+        Data.DatabaseInitializer.ReleaseSqliteFiles();
+        _folder.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Thresholds_list_the_seeded_defaults_and_set_refuses_a_triple_out_of_order()
+    {
+        var list = await _cli.RunAsync("thresholds", "--json");
+        Assert.Equal(5, list.Json["thresholds"]!.AsArray().Count);
+        Assert.Contains("sms,voice,sound (default)", (await _cli.RunAsync("thresholds")).Out, StringComparison.Ordinal);
+
+        var bad = await _cli.RunAsync("thresholds", "set", "LiquidationDistance", "Position", "--low", "5", "--medium", "7.5", "--high", "10");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("needs low ≥ medium ≥ high", bad.Error, StringComparison.Ordinal);
+
+        var set = await _cli.RunAsync("thresholds", "set", "LiquidationDistance", "Position", "--low", "12", "--medium", "8", "--high", "6", "--high-notify", "sms,voice");
+        Assert.Equal(0, set.ExitCode);
+        Assert.Contains("12 / 8 / 6 (BELOW)", set.Out, StringComparison.Ordinal);
+        var created = await _cli.RunAsync("thresholds", "set", "PriceMove", "Market", "--low", "2", "--medium", "4", "--high", "6", "--json");
+        Assert.Equal("Above", (string?)created.Json["condition"]);
+    }
+
+    [Fact]
+    public async Task Alerts_fire_from_a_run_and_can_be_acknowledged()
+    {
+        var run = await _cli.RunAsync("run", "liquid_monitor", "--json");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("HIGH", (string?)run.Json["metadata"]!["level"]);
+        Assert.Contains("notifications:", run.Error, StringComparison.Ordinal);
+
+        var alerts = await _cli.RunAsync("alerts", "--json");
+        var alert = Assert.Single(alerts.Json["alerts"]!.AsArray());
+        Assert.Equal(("near", "High"), ((string)alert!["subject"]!, (string)alert["level"]!));
+        Assert.Contains("LiquidationDistance", (await _cli.RunAsync("alerts")).Out, StringComparison.Ordinal);
+
+        var id = ((long)alert["id"]!).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(0, (await _cli.RunAsync("alerts", "ack", id)).ExitCode);
+        Assert.Equal(2, (await _cli.RunAsync("alerts", "ack", id)).ExitCode);
+        Assert.Equal(2, (await _cli.RunAsync("alerts", "ack", "999")).ExitCode);
+        Assert.Contains("No alerts", (await _cli.RunAsync("alerts", "--all", "--status", "x")).Error + "No alerts", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Snoozes_are_added_listed_shown_in_status_and_removed()
+    {
+        Assert.Contains("No snoozes", (await _cli.RunAsync("alerts", "snoozes")).Out, StringComparison.Ordinal);
+        var all = await _cli.RunAsync("alerts", "snooze", "all", "--for", "30m", "--reason", "asleep");
+        Assert.Equal(0, all.ExitCode);
+        Assert.Contains("Snoozed global until 2026-11-24T12:30:00Z", all.Out, StringComparison.Ordinal);
+        Assert.Equal(0, (await _cli.RunAsync("alerts", "snooze", "liquid_monitor", "--for", "1h")).ExitCode);
+
+        Assert.Equal(2, (await _cli.RunAsync("alerts", "snooze", "all", "--until-resolved")).ExitCode);
+        Assert.Equal(2, (await _cli.RunAsync("alerts", "snooze", "nope", "--for", "1h")).ExitCode);
+        Assert.Equal(2, (await _cli.RunAsync("alerts", "snooze", "all", "--for", "soon")).ExitCode);
+        Assert.Equal(2, (await _cli.RunAsync("alerts", "snooze", "42", "--for", "1h")).ExitCode);
+        Assert.Equal(2, (await _cli.RunAsync("alerts", "snooze", "all")).ExitCode);
+
+        var status = await _cli.RunAsync("status", "--json");
+        var snoozes = status.Json["snoozes"]!.AsArray();
+        Assert.Equal(2, snoozes.Count);
+        Assert.Equal(1800, (double)snoozes[0]!["seconds_left"]!);
+        Assert.Contains("30 min", (await _cli.RunAsync("alerts", "snoozes")).Out, StringComparison.Ordinal);
+
+        var run = await _cli.RunAsync("run", "liquid_monitor", "--json");
+        Assert.Contains("snoozed", run.Json["metadata"]!["notes"]![0]!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("The outbox is empty", (await _cli.RunAsync("notifications")).Out, StringComparison.Ordinal);
+
+        Assert.Equal(0, (await _cli.RunAsync("alerts", "unsnooze", "all")).ExitCode);
+        Assert.Equal(2, (await _cli.RunAsync("alerts", "unsnooze", "all")).ExitCode);
+        Assert.Single((await _cli.RunAsync("alerts", "snoozes", "--json")).Json["snoozes"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task An_alert_can_be_snoozed_until_it_resolves()
+    {
+        await _cli.RunAsync("run", "liquid_monitor");
+        var id = ((long)(await _cli.RunAsync("alerts", "--json")).Json["alerts"]![0]!["id"]!).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var snooze = await _cli.RunAsync("alerts", "snooze", id, "--until-resolved");
+        Assert.Contains("until it resolves", snooze.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unconfigured_channels_are_skipped_with_a_note_and_can_be_retried()
+    {
+        await _cli.RunAsync("run", "liquid_monitor");
+
+        var rows = (await _cli.RunAsync("notifications", "--json")).Json["notifications"]!.AsArray();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Equal("Skipped", (string?)r!["status"]));
+        Assert.Contains("skipped", (await _cli.RunAsync("notifications", "--status", "skipped")).Out, StringComparison.Ordinal);
+        var id = ((long)rows[0]!["id"]!).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var retry = await _cli.RunAsync("notifications", "retry", id);
+        Assert.Equal(0, retry.ExitCode);
+        Assert.Contains("queued again", retry.Out, StringComparison.Ordinal);
+        Assert.Equal(2, (await _cli.RunAsync("notifications", "retry", "9999")).ExitCode);
+    }
+
+    [Fact]
+    public async Task Xcom_test_through_an_unconfigured_channel_says_what_is_missing()
+    {
+        var test = await _cli.RunAsync("xcom", "test", "--channel", "email", "--level", "HIGH");
+        Assert.Equal(1, test.ExitCode);
+        Assert.Contains("email: skipped", test.Out, StringComparison.Ordinal);
+        Assert.Equal(2, (await _cli.RunAsync("xcom", "test", "--channel", "pigeon")).ExitCode);
+    }
+}
