@@ -19,6 +19,7 @@ internal static class SmtpErrors
         var (text, permanent) = exception switch
         {
             AuthenticationException ex => ($"SMTP authentication failed for '{settings.Username}': {ex.Message}", true),
+            ServiceNotAuthenticatedException ex => ($"the SMTP server requires sign-in ({ex.Message}): set {SmtpOptions.Section}:Username and Password", true),
             SmtpCommandException ex => ($"SMTP server said {(int)ex.StatusCode} {ex.Message}" + Hint(ex.StatusCode), IsPermanent(ex.StatusCode)),
             SslHandshakeException => ("TLS handshake with the SMTP server failed: its certificate is not trusted or TLS is not spoken there"
                 + $" (check {SmtpOptions.Section}:Security and Port; {SmtpOptions.Section}:AllowInvalidCertificate is for self-hosted servers)", true),
