@@ -52,7 +52,7 @@ internal static partial class ChannelText
         return text;
     }
 
-    /// <summary>The parts of a URL that may carry a token: the whole, its path and query, and each long path segment.</summary>
+    /// <summary>The parts of a URL that may carry a token: the whole, its path and query, each long path segment, each query value.</summary>
     public static IEnumerable<string> UrlSecrets(string? url)
     {
         if (string.IsNullOrEmpty(url) || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
@@ -60,7 +60,8 @@ internal static partial class ChannelText
             return url is null ? [] : [url];
         }
 
-        return [url, uri.PathAndQuery, uri.AbsolutePath, uri.Query, .. uri.AbsolutePath.Split('/').Where(s => s.Length >= 8)];
+        var values = uri.Query.TrimStart('?').Split('&').Select(pair => pair[(pair.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+        return [url, uri.PathAndQuery, uri.AbsolutePath, uri.Query, .. uri.AbsolutePath.Split('/').Where(s => s.Length >= 8), .. values, .. values.Select(Uri.UnescapeDataString)];
     }
 
     [GeneratedRegex(@"\s+")]
