@@ -38,7 +38,11 @@ internal static class ChannelHttp
         {
             return failed($"no answer within {ChannelText.Seconds(timeout)}");
         }
-        catch (HttpRequestException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is HttpRequestException or IOException && cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("the send was cancelled", ex, cancellationToken);
+        }
+        catch (HttpRequestException ex)
         {
             var reason = ex.InnerException is SocketException socket ? socket.SocketErrorCode.ToString() : ex.HttpRequestError.ToString();
             return failed($"unreachable: {reason}");
