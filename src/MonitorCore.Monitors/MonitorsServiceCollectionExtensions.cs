@@ -3,9 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using MonitorCore.Configuration;
 using MonitorCore.Monitoring;
 using MonitorCore.Monitors.Latency;
+using MonitorCore.Monitors.Market;
 using MonitorCore.Monitors.Positions;
 using MonitorCore.Monitors.Prices;
 using MonitorCore.Positions;
+using MonitorCore.Settings;
 using MonitorCore.Monitors.Sources;
 
 namespace MonitorCore.Monitors;
@@ -35,6 +37,16 @@ public static class MonitorsServiceCollectionExtensions
             Order = 200,
             Timeout = TimeSpan.FromSeconds(120),
             Description = "Jupiter positions of every active wallet, enriched with the latest prices; stale ones closed softly.",
+        });
+
+        services.AddConfiguredOptions<MarketMonitorOptions>(configuration, MarketMonitorOptions.Section);
+        services.AddMonitor<MarketMonitor>(MarketMonitor.Name, r => r with
+        {
+            InCycle = true,
+            Order = 500,
+            Timeout = TimeSpan.FromSeconds(60),
+            Toggle = SystemVarKeys.EnabledMarket,
+            Description = "Price moves over 1h / 6h / 24h, anchors with ladder / reset / single re-arm, blast radius and the positions inside it.",
         });
 
         services.AddConfiguredOptions<LatencyMonitorOptions>(configuration, LatencyMonitorOptions.Section);

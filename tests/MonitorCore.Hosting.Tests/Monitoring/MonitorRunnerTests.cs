@@ -100,7 +100,7 @@ public sealed class MonitorRunnerTests : IAsyncLifetime
 
         var entries = await run;
         Assert.Equal(
-            ["ok_monitor", "throwing_monitor", "hanging_monitor", "deaf_monitor", "price_monitor", "position_monitor", "latency_monitor"],
+            ["ok_monitor", "throwing_monitor", "hanging_monitor", "deaf_monitor", "price_monitor", "position_monitor", "market_monitor", "latency_monitor"],
             entries.Select(e => e.MonitorName));
         Assert.All(entries, e => Assert.Equal("c1", e.CycleId));
         Assert.Equal(entries.Count, await Ledger.CountAsync(null, default));

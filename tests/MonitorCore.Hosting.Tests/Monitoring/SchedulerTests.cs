@@ -95,10 +95,11 @@ public sealed class SchedulerTests : IAsyncLifetime
 
         var sonic = Assert.Single(await Rows(Heartbeats.Sonic));
         Assert.Equal(MonitorStatus.Warning, sonic.Status);
-        // The built-in price and position monitors run in the cycle too; offline, prices fail and positions have no wallet.
+        // The built-in price, position and market monitors run in the cycle too; offline, prices fail, positions have no wallet
+        // and the market has no price.
         Assert.Equal("steps failed: step_two, price_monitor", (string?)sonic.Metadata["warning"]);
         Assert.Equal(
-            """{"step_one":"Success","step_two":"Error","step_three":"Success","price_monitor":"Error","position_monitor":"Skipped"}""",
+            """{"step_one":"Success","step_two":"Error","step_three":"Success","price_monitor":"Error","position_monitor":"Skipped","market_monitor":"Skipped"}""",
             sonic.Metadata["steps"]!.ToJsonString());
         Assert.False((bool)sonic.Metadata["overrun"]!);
         foreach (var step in new[] { "step_one", "step_two", "step_three" })
