@@ -8,6 +8,7 @@ using MonitorCore.Monitors.Liquidation;
 using MonitorCore.Monitors.Profit;
 using MonitorCore.Monitors.Risk;
 using MonitorCore.Settings;
+using MonitorCore.Monitors.Market;
 using MonitorCore.Monitors.Positions;
 using MonitorCore.Monitors.Prices;
 using MonitorCore.Positions;
@@ -64,6 +65,15 @@ public static class MonitorsServiceCollectionExtensions
             Order = 400,
             Toggle = SystemVarKeys.EnabledLiquid,
             Description = "Liquidation distance of each position against its breach line; calls when breached.",
+        });
+        services.AddConfiguredOptions<MarketMonitorOptions>(configuration, MarketMonitorOptions.Section);
+        services.AddMonitor<MarketMonitor>(MarketMonitor.Name, r => r with
+        {
+            InCycle = true,
+            Order = 500,
+            Timeout = TimeSpan.FromSeconds(60),
+            Toggle = SystemVarKeys.EnabledMarket,
+            Description = "Price moves over 1h / 6h / 24h, anchors with ladder / reset / single re-arm, blast radius and the positions inside it.",
         });
 
         services.AddConfiguredOptions<LatencyMonitorOptions>(configuration, LatencyMonitorOptions.Section);

@@ -21,6 +21,14 @@ public static class NotificationsServiceCollectionExtensions
         services.AddSingleton<IAlertEngine, AlertEngine>();
         services.AddSingleton<NotificationDispatcher>();
         services.AddSingleton<TestNotifier>();
+        services.AddNotificationChannels(configuration);
+        services.AddMonitor<Twilio.TwilioMonitor>(Twilio.TwilioMonitor.Name, r => r with
+        {
+            Interval = TimeSpan.FromHours(1),
+            Timeout = TimeSpan.FromSeconds(60),
+            Order = 960,
+            Description = "Verifies the Twilio credentials by fetching the account (no call placed).",
+        });
         services.AddConfiguredOptions<XComOptions>(configuration, XComOptions.Section);
         services.AddMonitor<XComMonitor>(XComMonitor.Name, r => r with
         {

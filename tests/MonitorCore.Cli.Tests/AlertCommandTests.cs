@@ -108,9 +108,11 @@ public sealed class AlertCommandTests : IAsyncLifetime
 
         var rows = (await _cli.RunAsync("notifications", "--json")).Json["notifications"]!.AsArray();
         Assert.NotEmpty(rows);
-        Assert.All(rows, r => Assert.Equal("Skipped", (string?)r!["status"]));
+        // Nothing is configured but the sound, whose default is the terminal bell.
+        Assert.All(rows, r => Assert.Equal((string?)r!["channel"] == "sound" ? "Sent" : "Skipped", (string?)r!["status"]));
+        Assert.Contains(rows, r => ((string?)r!["last_error"] ?? "").Contains("TWILIO", StringComparison.Ordinal));
         Assert.Contains("skipped", (await _cli.RunAsync("notifications", "--status", "skipped")).Out, StringComparison.Ordinal);
-        var id = ((long)rows[0]!["id"]!).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var id = ((long)rows.First(r => (string?)r!["status"] == "Skipped")!["id"]!).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var retry = await _cli.RunAsync("notifications", "retry", id);
         Assert.Equal(0, retry.ExitCode);
         Assert.Contains("queued again", retry.Out, StringComparison.Ordinal);

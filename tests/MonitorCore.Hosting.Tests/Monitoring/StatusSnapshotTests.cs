@@ -38,7 +38,8 @@ public sealed class StatusSnapshotTests : IAsyncLifetime
     public async Task A_monitor_that_never_ran_is_offline()
     {
         var snapshot = await _host.Controller.GetStatusSnapshotAsync(default);
-        Assert.Equal(["price_monitor", "position_monitor", "latency_monitor", "ok_monitor", "cycle_monitor"], snapshot.Monitors.Select(m => m.Name));
+        Assert.Equal(_host.Controller.Registry.Names, snapshot.Monitors.Select(m => m.Name));
+        Assert.Contains("ok_monitor", snapshot.Monitors.Select(m => m.Name));
         Assert.All(snapshot.Monitors, m => Assert.Equal(MonitorHealth.Offline, m.Health));
         Assert.All(snapshot.Monitors, m => Assert.Null(m.LastStatus));
         Assert.Null(snapshot.SonicNext);
