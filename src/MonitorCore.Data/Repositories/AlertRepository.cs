@@ -12,7 +12,7 @@ namespace MonitorCore.Data.Repositories;
 public sealed class AlertRepository(Database database, NotificationOutbox outbox) : IAlertCounts
 {
     private const string Columns =
-        "id, rule, subject, monitor, level, state, value, threshold, message, first_seen, last_seen, last_changed, " +
+        "id, rule, subject, monitor, level, peak_level, state, value, threshold, message, first_seen, last_seen, last_changed, " +
         "resolved_at, acknowledged_at, last_notified_at, notify_count";
 
     /// <summary>The FIRING alerts of a monitor (and rule, when given).</summary>
@@ -93,7 +93,7 @@ public sealed class AlertRepository(Database database, NotificationOutbox outbox
     private async Task<Alert> InsertAsync(DbConnection connection, DbTransaction transaction, Alert alert, CancellationToken cancellationToken)
     {
         await using var command = connection.Command(
-            $"INSERT INTO alerts ({Columns[4..]}) VALUES (@rule, @subject, @monitor, @level, @state, @value, @threshold, @message, @first_seen, " +
+            $"INSERT INTO alerts ({Columns[4..]}) VALUES (@rule, @subject, @monitor, @level, @peak_level, @state, @value, @threshold, @message, @first_seen, " +
             "@last_seen, @last_changed, @resolved_at, @acknowledged_at, @last_notified_at, @notify_count) RETURNING id",
             transaction);
         Bind(command, alert);
@@ -103,7 +103,7 @@ public sealed class AlertRepository(Database database, NotificationOutbox outbox
     private async Task<Alert> UpdateAsync(DbConnection connection, DbTransaction transaction, Alert alert, CancellationToken cancellationToken)
     {
         await using var command = connection.Command(
-            "UPDATE alerts SET level = @level, state = @state, value = @value, threshold = @threshold, message = @message, " +
+            "UPDATE alerts SET level = @level, peak_level = @peak_level, state = @state, value = @value, threshold = @threshold, message = @message, " +
             "last_seen = @last_seen, last_changed = @last_changed, resolved_at = @resolved_at, last_notified_at = @last_notified_at, " +
             "notify_count = @notify_count WHERE id = @id",
             transaction);
@@ -119,6 +119,7 @@ public sealed class AlertRepository(Database database, NotificationOutbox outbox
         command.Add("@subject", alert.Subject);
         command.Add("@monitor", alert.Monitor);
         command.Add("@level", alert.Level.ToString().ToUpperInvariant());
+        command.Add("@peak_level", (alert.PeakLevel > alert.Level ? alert.PeakLevel : alert.Level).ToString().ToUpperInvariant());
         command.Add("@state", alert.State.ToString().ToUpperInvariant());
         command.Add("@value", alert.Value);
         command.Add("@threshold", alert.Threshold);
@@ -148,17 +149,18 @@ public sealed class AlertRepository(Database database, NotificationOutbox outbox
                 Subject = reader.GetString(2),
                 Monitor = reader.GetString(3),
                 Level = Enum.Parse<AlertLevel>(reader.GetString(4), ignoreCase: true),
-                State = Enum.Parse<AlertState>(reader.GetString(5), ignoreCase: true),
-                Value = reader.GetDouble(6),
-                Threshold = reader.GetDouble(7),
-                Message = reader.GetString(8),
-                FirstSeen = database.ReadTimestamp(reader, 9),
-                LastSeen = database.ReadTimestamp(reader, 10),
-                LastChanged = database.ReadTimestamp(reader, 11),
-                ResolvedAt = reader.IsDBNull(12) ? null : database.ReadTimestamp(reader, 12),
-                AcknowledgedAt = reader.IsDBNull(13) ? null : database.ReadTimestamp(reader, 13),
-                LastNotifiedAt = reader.IsDBNull(14) ? null : database.ReadTimestamp(reader, 14),
-                NotifyCount = reader.GetInt32(15),
+                PeakLevel = Enum.Parse<AlertLevel>(reader.GetString(5), ignoreCase: true),
+                State = Enum.Parse<AlertState>(reader.GetString(6), ignoreCase: true),
+                Value = reader.GetDouble(7),
+                Threshold = reader.GetDouble(8),
+                Message = reader.GetString(9),
+                FirstSeen = database.ReadTimestamp(reader, 10),
+                LastSeen = database.ReadTimestamp(reader, 11),
+                LastChanged = database.ReadTimestamp(reader, 12),
+                ResolvedAt = reader.IsDBNull(13) ? null : database.ReadTimestamp(reader, 13),
+                AcknowledgedAt = reader.IsDBNull(14) ? null : database.ReadTimestamp(reader, 14),
+                LastNotifiedAt = reader.IsDBNull(15) ? null : database.ReadTimestamp(reader, 15),
+                NotifyCount = reader.GetInt32(16),
             });
         }
 

@@ -90,7 +90,7 @@ internal sealed class AlertEngine(
             return next is { } level
                 ? (new Alert
                 {
-                    Rule = rule.Name, Subject = observation.Subject, Monitor = rule.Monitor, Level = level, Value = observation.Value,
+                    Rule = rule.Name, Subject = observation.Subject, Monitor = rule.Monitor, Level = level, PeakLevel = level, Value = observation.Value,
                     Threshold = line ?? RuleEngine.ThresholdOf(rule, level), Message = observation.Message,
                     FirstSeen = now, LastSeen = now, LastChanged = now,
                 }, Event.Fired)
@@ -105,7 +105,13 @@ internal sealed class AlertEngine(
         var updated = current with { Value = observation.Value, Message = observation.Message, LastSeen = now };
         if (nextLevel != current.Level)
         {
-            updated = updated with { Level = nextLevel, LastChanged = now, Threshold = line ?? RuleEngine.ThresholdOf(rule, nextLevel) };
+            updated = updated with
+            {
+                Level = nextLevel,
+                PeakLevel = nextLevel > current.PeakLevel ? nextLevel : current.PeakLevel,
+                LastChanged = now,
+                Threshold = line ?? RuleEngine.ThresholdOf(rule, nextLevel),
+            };
             return (updated, nextLevel > current.Level ? Event.Escalated : null);
         }
 
@@ -150,7 +156,7 @@ internal sealed class AlertEngine(
                 continue;
             }
 
-            IEnumerable<string> chosen = rule.ChannelsFor(alert.Level);
+            IEnumerable<string> chosen = rule.ChannelsFor(kind == Event.Resolved && alert.PeakLevel > alert.Level ? alert.PeakLevel : alert.Level);
             chosen = kind switch
             {
                 Event.Repeated => chosen.Where(c => c == ChannelNames.Voice),

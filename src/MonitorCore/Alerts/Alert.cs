@@ -18,6 +18,9 @@ public sealed record Alert
     public required string Subject { get; init; }
     public required string Monitor { get; init; }
     public required AlertLevel Level { get; init; }
+
+    /// <summary>The highest level the alert reached; its resolve is told where that level was told (without calls or sounds).</summary>
+    public AlertLevel PeakLevel { get; init; }
     public AlertState State { get; init; } = AlertState.Firing;
     public required double Value { get; init; }
     public required double Threshold { get; init; }

@@ -57,12 +57,13 @@ public sealed class AlertEngineTests : IAsyncLifetime
 
         var rows = await Outbox();
         Assert.Equal(
-            [("email", AlertLevel.Low), ("sms", AlertLevel.Medium), ("sms", AlertLevel.High), ("voice", AlertLevel.High), ("sound", AlertLevel.High), ("email", AlertLevel.Low)],
+            // The resolve goes where the peak (HIGH) went, less the call and the sound.
+            [("email", AlertLevel.Low), ("sms", AlertLevel.Medium), ("sms", AlertLevel.High), ("voice", AlertLevel.High), ("sound", AlertLevel.High), ("sms", AlertLevel.Low)],
             Channels(rows));
         Assert.StartsWith("[RESOLVED]", rows[^1].Subject, StringComparison.Ordinal);
         var alerts = await _host.Get<AlertRepository>().ListAsync(false, 10, default);
         var alert = Assert.Single(alerts);
-        Assert.Equal(AlertState.Resolved, alert.State);
+        Assert.Equal((AlertState.Resolved, AlertLevel.High), (alert.State, alert.PeakLevel));
         Assert.Equal(4, alert.NotifyCount);
     }
 

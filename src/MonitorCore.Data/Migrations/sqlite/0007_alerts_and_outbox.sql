@@ -5,6 +5,7 @@ CREATE TABLE alerts (
     subject          TEXT    NOT NULL,
     monitor          TEXT    NOT NULL,
     level            TEXT    NOT NULL,
+    peak_level       TEXT    NOT NULL,
     state            TEXT    NOT NULL,
     value            REAL    NOT NULL,
     threshold        REAL    NOT NULL,
