@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using MonitorCore.Positions;
 
-namespace MonitorCore.Benchmarks.Positions;
+namespace MonitorCore.Benchmarks;
 
 /// <summary>
 /// Enriching and totalling 100,000 positions. Each benchmark counts one operation per position, so
