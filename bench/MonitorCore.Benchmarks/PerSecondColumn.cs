@@ -7,10 +7,10 @@ using BenchmarkDotNet.Running;
 namespace MonitorCore.Benchmarks;
 
 /// <summary>
-/// Items per second from the mean time of one operation: <paramref name="itemsPerOperation"/> × 1 s / Mean.
+/// Items per second from the mean time of one operation: items per operation × 1 s / Mean.
 /// With OperationsPerInvoke the operation is one item (one row), so the column is 1 s / Mean.
 /// </summary>
-internal sealed class PerSecondColumn(string columnName, double itemsPerOperation, string legend) : IColumn
+internal sealed class PerSecondColumn(string columnName, Func<BenchmarkCase, double> itemsPerOperation, string legend) : IColumn
 {
     public string Id => $"{nameof(PerSecondColumn)}.{columnName}";
 
@@ -33,7 +33,7 @@ internal sealed class PerSecondColumn(string columnName, double itemsPerOperatio
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) =>
         summary[benchmarkCase]?.ResultStatistics?.Mean is > 0 and var mean
-            ? (itemsPerOperation * 1e9 / mean).ToString("N0", CultureInfo.InvariantCulture)
+            ? (itemsPerOperation(benchmarkCase) * 1e9 / mean).ToString("N0", CultureInfo.InvariantCulture)
             : "NA";
 
     public bool IsAvailable(Summary summary) => true;
@@ -45,15 +45,15 @@ internal sealed class PerSecondColumn(string columnName, double itemsPerOperatio
 internal sealed class RowsPerSecondConfig : ManualConfig
 {
     public RowsPerSecondConfig() =>
-        AddColumn(new PerSecondColumn("Rows/s", 1, "Rows per second: 1 s / Mean, where Mean is the time per row"));
+        AddColumn(new PerSecondColumn("Rows/s", _ => 1, "Rows per second: 1 s / Mean, where Mean is the time per row"));
 }
 
-/// <summary>Adds the Positions/s column (Mean is the time of one call handling <see cref="PositionSyncBenchmarks.Positions"/> positions).</summary>
+/// <summary>Adds the Positions/s column: the <c>Positions</c> parameter × 1 s / Mean (Mean is the time of one call over all of them).</summary>
 internal sealed class PositionsPerSecondConfig : ManualConfig
 {
     public PositionsPerSecondConfig() =>
         AddColumn(new PerSecondColumn(
             "Positions/s",
-            PositionSyncBenchmarks.Positions,
-            $"Positions per second: {PositionSyncBenchmarks.Positions:N0} × 1 s / Mean, where Mean is the time of one call over {PositionSyncBenchmarks.Positions:N0} positions"));
+            benchmarkCase => Convert.ToDouble(benchmarkCase.Parameters[nameof(PositionSyncBenchmarks.Positions)], CultureInfo.InvariantCulture),
+            "Positions per second: Positions × 1 s / Mean, where Mean is the time of one call over all the positions"));
 }

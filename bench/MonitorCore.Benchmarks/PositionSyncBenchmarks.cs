@@ -7,6 +7,7 @@ using MonitorCore.Hosting;
 using MonitorCore.Hosting.Configuration;
 using MonitorCore.Ledger;
 using MonitorCore.Monitoring;
+using MonitorCore.Monitors.Positions;
 using MonitorCore.Monitors.Sources;
 using MonitorCore.Positions;
 using MonitorCore.Prices;
@@ -20,13 +21,13 @@ namespace MonitorCore.Benchmarks;
 /// (<see cref="MonitorCoreHost.Build"/>, SQLite file, production migrations and HTTP pipeline), and
 /// every call goes through <see cref="MonitorCoreController.RunByNameAsync"/> (the runner, the
 /// monitor, one ledger row). Mean is the time of one sync; Positions/s is <see cref="Positions"/> / Mean.
-/// The last three benchmarks time parts of the sync on their own.
+/// The other benchmarks time parts of the sync on their own: the Jupiter side (HTTP and parsing, then
+/// mapping and enrichment) and the database side (reading the stored positions, writing them back).
 /// </summary>
 [Config(typeof(PositionsPerSecondConfig))]
 [MemoryDiagnoser]
 public class PositionSyncBenchmarks
 {
-    public const int Positions = 1_000;
     public const string WalletAddress = "5Egu5iBD5TvXPR7i5QazQi6JT51LZrq8P3dYRcM3wHz6";
     private const string Monitor = "position_monitor";
 
@@ -38,6 +39,11 @@ public class PositionSyncBenchmarks
     private JupiterClient _jupiter = null!;
     private PositionRepository _positions = null!;
     private IReadOnlyList<Position> _stored = [];
+    private readonly HeatIndexWeights _weights = new();
+
+    /// <summary>The positions of the wallet: 1,000 is the target; 10,000 shows whether the cost grows linearly.</summary>
+    [Params(1_000, 10_000)]
+    public int Positions { get; set; }
 
     [GlobalSetup]
     public async Task SetupAsync()
@@ -70,9 +76,11 @@ public class PositionSyncBenchmarks
         Check(await SyncKnown(), imported: Positions, updated: 0);
         Check(await SyncKnown(), imported: 0, updated: Positions);
         _stored = (await _positions.ReadAsync(null, CancellationToken.None)).Positions;
-        if (_stored.Count != Positions || _server.PositionRequests != 2)
+        var fetched = await FetchMapAndEnrich();
+        if (_stored.Count != Positions || fetched.Length != Positions || _server.PositionRequests != 3)
         {
-            throw new InvalidOperationException($"Expected {Positions} stored positions after 2 requests, got {_stored.Count} after {_server.PositionRequests}.");
+            throw new InvalidOperationException(
+                $"Expected {Positions} stored and fetched positions after 3 requests, got {_stored.Count} and {fetched.Length} after {_server.PositionRequests}.");
         }
     }
 
@@ -106,6 +114,26 @@ public class PositionSyncBenchmarks
     [Benchmark]
     public Task<IReadOnlyList<JsonNode?>> FetchFromJupiter() => _jupiter.GetPositionsAsync(WalletAddress, CancellationToken.None);
 
+    /// <summary>
+    /// Part of the sync: the Jupiter side, <see cref="FetchFromJupiter"/> then mapping the items to positions
+    /// and enriching them (<c>JupiterPositionMapper.Map</c>, <c>PositionMath.Enrich</c>). The items must be
+    /// freshly parsed: <c>JsonNode</c> builds an object's properties on first access, and that is part of the cost.
+    /// </summary>
+    [Benchmark]
+    public async Task<Position[]> FetchMapAndEnrich()
+    {
+        var items = await FetchFromJupiter();
+        var now = DateTimeOffset.UtcNow;
+        var result = new Position[items.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            var position = JupiterPositionMapper.Map(items[i], "bench", JupiterClient.Name, now).Position!;
+            result[i] = PositionMath.Enrich(position, position.CurrentPrice, _weights);
+        }
+
+        return result;
+    }
+
     /// <summary>Part of the sync: reading every stored position (<c>PositionRepository.ReadAsync</c>).</summary>
     [Benchmark]
     public Task<PositionReadResult> ReadStoredPositions() => _positions.ReadAsync(null, CancellationToken.None);
@@ -114,7 +142,7 @@ public class PositionSyncBenchmarks
     [Benchmark]
     public Task UpsertKnownPositions() => _positions.UpsertAsync(_stored, CancellationToken.None);
 
-    private static void Check(LedgerEntry entry, int imported, int updated)
+    private void Check(LedgerEntry entry, int imported, int updated)
     {
         var metadata = entry.Metadata;
         if (entry.Status != MonitorStatus.Success
