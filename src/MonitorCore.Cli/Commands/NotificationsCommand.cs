@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using MonitorCore.Alerts;
 using MonitorCore.Data.Repositories;
 using MonitorCore.Hosting;
+using MonitorCore.Ledger;
+using MonitorCore.Monitoring;
 using MonitorCore.Notifications;
 using MonitorCore.Notifications.XCom;
 
@@ -87,7 +89,17 @@ internal static class NotificationsCommand
 
     private static async Task<int> TestAsync(Invocation invocation, MonitorCoreHost host, string channel, AlertLevel level)
     {
+        var time = host.Services.GetRequiredService<TimeProvider>();
+        var started = time.GetTimestamp();
+        var at = time.GetUtcNow();
         var sent = await host.Services.GetRequiredService<TestNotifier>().SendAsync(channel, level, "monitorcore xcom test", invocation.CancellationToken);
+
+        // The test is an xcom_monitor run: the ledger shows it beside the outbox row.
+        var result = TestNotifier.ToResult(sent);
+        result.Metadata["trigger"] = "monitorcore xcom test";
+        await host.Services.GetRequiredService<MonitorRunner>().RecordAsync(new LedgerEntry(
+            0, "xcom_monitor", at.AddTicks(-(at.Ticks % TimeSpan.TicksPerMicrosecond)), result.Status, result.Metadata,
+            Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 3), null));
         if (invocation.Json)
         {
             invocation.WriteJson(sent);
