@@ -62,6 +62,7 @@ public static class MonitorCoreServiceCollectionExtensions
         services.AddSingleton<AlertRepository>();
         services.AddSingleton<MonitorCore.Alerts.IAlertCounts>(sp => sp.GetRequiredService<AlertRepository>());
         services.AddSingleton<NotificationOutbox>();
+        services.AddSingleton<LeaseRepository>();
 
         services.AddSingleton(sp => new TimerConfig(
             Path.GetFullPath(configuration[TimerConfigKey] ?? DefaultTimerConfigPath, settings.BaseDirectory),

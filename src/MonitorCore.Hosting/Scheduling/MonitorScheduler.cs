@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using MonitorCore.Data.Repositories;
 using MonitorCore.Heartbeat;
 using MonitorCore.Ledger;
 using MonitorCore.Monitoring;
@@ -19,9 +20,22 @@ public sealed partial class MonitorScheduler(
     MonitorCoreController controller,
     IMonitorLedger ledger,
     IHeartbeatStore heartbeats,
+    LeaseRepository leases,
     TimeProvider time,
     ILogger<MonitorScheduler> logger) : BackgroundService
 {
+    /// <summary>The lease that makes one instance, of several sharing a database, the one that runs the cycle.</summary>
+    public const string LeaseName = "scheduler";
+
+    /// <summary>A leader renews its lease every loop (at most <see cref="MaxWait"/> apart); one that stops is replaced after this.</summary>
+    public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(30);
+
+    /// <summary>Who this instance is in the <c>leases</c> table.</summary>
+    public string Holder { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
+
+    /// <summary>Whether this instance ran the cycle at its last look; the others stand by.</summary>
+    public bool IsLeader { get; private set; }
+
     /// <summary>The longest the loop sleeps before it looks again at intervals and timers.</summary>
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(5);
 
@@ -40,18 +54,24 @@ public sealed partial class MonitorScheduler(
     {
         var timerMonitors = registry.All.Where(r => !r.InCycle).ToList();
         var due = await InitialDueTimesAsync(timerMonitors, stoppingToken);
-        DateTimeOffset? lastCycleStart = null;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
                 try
                 {
-                    var interval = (await heartbeats.GetAsync(Heartbeats.Sonic, stoppingToken))?.Interval ?? Heartbeats.DefaultSonicInterval;
-                    var nextCycle = lastCycleStart + interval ?? time.GetUtcNow();
+                    if (!await LeadAsync(stoppingToken))
+                    {
+                        await SleepAsync(MaxWait, stoppingToken);
+                        continue;
+                    }
+
+                    // The shared heartbeat keeps the cadence, also across a restart or a change of leader.
+                    var sonic = await heartbeats.GetAsync(Heartbeats.Sonic, stoppingToken);
+                    var interval = sonic?.Interval ?? Heartbeats.DefaultSonicInterval;
+                    var nextCycle = sonic?.LastRun + interval ?? time.GetUtcNow();
                     if (time.GetUtcNow() >= nextCycle)
                     {
-                        lastCycleStart = time.GetUtcNow();
                         await cycle.RunAsync(stoppingToken);
                         continue;
                     }
@@ -83,7 +103,25 @@ public sealed partial class MonitorScheduler(
         finally
         {
             await Task.WhenAll(_inFlight.Values);
+            if (IsLeader)
+            {
+                await leases.ReleaseAsync(LeaseName, Holder, CancellationToken.None);
+                IsLeader = false;
+            }
         }
+    }
+
+    /// <summary>Takes or renews the lease; logs when this instance becomes the leader or stands by.</summary>
+    private async Task<bool> LeadAsync(CancellationToken stoppingToken)
+    {
+        var leader = await leases.TryAcquireAsync(LeaseName, Holder, time.GetUtcNow(), LeaseDuration, stoppingToken);
+        if (leader != IsLeader)
+        {
+            LogLeadership(logger, Holder, leader ? "runs the cycle" : "stands by: another instance runs the cycle");
+        }
+
+        IsLeader = leader;
+        return leader;
     }
 
     /// <summary>Sleeps until <paramref name="wait"/> has passed or a timer monitor finishes, whichever is first.</summary>
@@ -135,6 +173,9 @@ public sealed partial class MonitorScheduler(
             m => latest.TryGetValue(m.Name, out var row) && row.Timestamp + intervals[m.Name] > now ? row.Timestamp + intervals[m.Name] : now,
             StringComparer.Ordinal);
     }
+
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Information, Message = "Instance {Holder} {What}")]
+    private static partial void LogLeadership(ILogger logger, string holder, string what);
 
     [LoggerMessage(EventId = 2100, Level = LogLevel.Error, Message = "The service loop hit an error and goes on")]
     private static partial void LogLoopError(ILogger logger, Exception exception);

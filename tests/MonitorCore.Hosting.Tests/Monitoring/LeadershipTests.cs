@@ -1,0 +1,122 @@
+using Microsoft.Extensions.DependencyInjection;
+using MonitorCore.Data.Repositories;
+using MonitorCore.Heartbeat;
+using MonitorCore.Hosting.Configuration;
+using MonitorCore.Hosting.Scheduling;
+using MonitorCore.Ledger;
+
+namespace MonitorCore.Hosting.Tests.Monitoring;
+
+/// <summary>Two instances on one database: exactly one runs the cycle; when it stops, the other takes over.</summary>
+public sealed class LeadershipTests : IAsyncLifetime
+{
+    private readonly TempDirectory _folder = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+    private MonitorCoreHost _a = null!;
+    private MonitorCoreHost _b = null!;
+
+    public async Task InitializeAsync()
+    {
+        _a = Build();
+        _b = Build();
+        await _a.InitializeDatabaseAsync(default);
+        await _b.InitializeDatabaseAsync(default);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Scheduler(_a).StopAsync(default);
+        await Scheduler(_b).StopAsync(default);
+        await _a.DisposeAsync();
+        await _b.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    private MonitorCoreHost Build() =>
+        MonitorCoreHost.Build(new HostSettings(_folder.Path, new Dictionary<string, string?>(), Overrides: OfflineSources.Settings()),
+            services => services.AddSingleton<TimeProvider>(_time));
+
+    private static MonitorScheduler Scheduler(MonitorCoreHost host) => host.Services.GetRequiredService<MonitorScheduler>();
+
+    private async Task<int> Cycles() => (int)await _a.Services.GetRequiredService<IMonitorLedger>().CountAsync(Heartbeats.Sonic, default);
+
+    /// <summary>Both loops sleep at most MaxWait: moving the clock that far wakes both, and both go idle again.</summary>
+    private async Task StepAsync(params MonitorScheduler[] schedulers)
+    {
+        var idle = schedulers.Select(s => s.NextIdle).ToList();
+        _time.Advance(MonitorScheduler.MaxWait);
+        await Task.WhenAll(idle);
+    }
+
+    [Fact]
+    public async Task Only_the_lease_holder_runs_the_cycle_and_the_other_takes_over_when_it_stops()
+    {
+        var a = Scheduler(_a);
+        var b = Scheduler(_b);
+        var idleA = a.NextIdle;
+        await a.StartAsync(default);
+        await idleA;
+        var idleB = b.NextIdle;
+        await b.StartAsync(default);
+        await idleB;
+
+        Assert.True(a.IsLeader);
+        Assert.False(b.IsLeader);
+        Assert.Equal(1, await Cycles());
+
+        for (var i = 0; i < 12; i++)
+        {
+            await StepAsync(a, b);
+        }
+
+        Assert.Equal(2, await Cycles()); // t = 0 and t = 60 s, by A alone
+        Assert.Equal(a.Holder, (await _a.Services.GetRequiredService<LeaseRepository>().GetAsync(MonitorScheduler.LeaseName, default))!.Holder);
+
+        await a.StopAsync(default); // gives the lease up
+        await StepAsync(b);
+        Assert.True(b.IsLeader);
+        for (var i = 0; i < 12; i++)
+        {
+            await StepAsync(b);
+        }
+
+        Assert.Equal(3, await Cycles()); // B keeps the cadence from the shared heartbeat: t = 120 s
+        var rows = await _a.Services.GetRequiredService<IMonitorLedger>().QueryAsync(new LedgerQuery(Heartbeats.Sonic), default);
+        Assert.Equal([0.0, 60.0, 120.0], rows.Select(r => (r.Timestamp - _time.Start).TotalSeconds).Order());
+    }
+
+    [Fact]
+    public async Task A_leader_that_dies_without_releasing_is_replaced_once_its_lease_expires()
+    {
+        var leases = _a.Services.GetRequiredService<LeaseRepository>();
+        Assert.True(await leases.TryAcquireAsync(MonitorScheduler.LeaseName, "crashed-instance", _time.GetUtcNow(), MonitorScheduler.LeaseDuration, default));
+        var b = Scheduler(_b);
+        var idle = b.NextIdle;
+        await b.StartAsync(default);
+        await idle;
+        Assert.False(b.IsLeader);
+        Assert.Equal(0, await Cycles());
+
+        for (var i = 0; i < 7; i++)
+        {
+            await StepAsync(b);
+        }
+
+        Assert.True(b.IsLeader);
+        Assert.Equal(1, await Cycles());
+    }
+
+    [Fact]
+    public async Task The_lease_is_taken_by_one_and_renewed_only_by_its_holder()
+    {
+        var leases = _a.Services.GetRequiredService<LeaseRepository>();
+        var now = _time.GetUtcNow();
+        Assert.True(await leases.TryAcquireAsync("x", "one", now, TimeSpan.FromSeconds(30), default));
+        Assert.False(await leases.TryAcquireAsync("x", "two", now.AddSeconds(10), TimeSpan.FromSeconds(30), default));
+        Assert.True(await leases.TryAcquireAsync("x", "one", now.AddSeconds(20), TimeSpan.FromSeconds(30), default));
+        Assert.False(await leases.TryAcquireAsync("x", "two", now.AddSeconds(45), TimeSpan.FromSeconds(30), default));
+        Assert.True(await leases.TryAcquireAsync("x", "two", now.AddSeconds(51), TimeSpan.FromSeconds(30), default));
+        await leases.ReleaseAsync("x", "one", default);
+        Assert.Equal("two", (await leases.GetAsync("x", default))!.Holder);
+    }
+}
