@@ -1,3 +1,4 @@
+using MonitorCore.Testing;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
 using MonitorCore.Data;
@@ -30,7 +31,7 @@ public class PostgresLedgerAppendBenchmarks
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        _server = await PostgresServer.StartAsync();
+        _server = await PostgresServer.StartAsync(durable: true);
         _database = await PostgresLedger.CreateAsync(_server.ConnectionString);
         _ledger = new MonitorLedgerRepository(_database);
         var names = BenchData.RegisteredMonitors;
@@ -86,7 +87,7 @@ public class PostgresStatusSnapshotBenchmarks
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        _server = await PostgresServer.StartAsync();
+        _server = await PostgresServer.StartAsync(durable: true);
         await using (var database = await PostgresLedger.CreateAsync(_server.ConnectionString))
         {
             await StatusSnapshotBenchmarks.FillAsync(new MonitorLedgerRepository(database), Rows);

@@ -25,9 +25,16 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>The <c>postgres</c> database, pooled.</summary>
+    public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Timeout=30";
+
     public string AdminConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=false;Timeout=30";
 
-    public static async Task<PostgresServer> StartAsync()
+    /// <summary>
+    /// Starts a server. Tests skip the disk flushes (<c>fsync=off</c>) for speed; a benchmark asks for
+    /// <paramref name="durable"/> settings so that a commit costs what it costs in production.
+    /// </summary>
+    public static async Task<PostgresServer> StartAsync(bool durable = false)
     {
         var bin = FindBinDirectory();
         var root = Path.Combine(Path.GetTempPath(), "monitorcore-pg-" + Guid.NewGuid().ToString("N")[..12]);
@@ -41,10 +48,13 @@ public sealed class PostgresServer : IAsyncDisposable
 
         var port = FreePort();
         var server = new PostgresServer(bin, data, port);
-        await server.RunPgAsync("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C"]);
+        await server.RunPgAsync("initdb", ["-D", data, "-U", "postgres", "--auth=trust", .. (durable ? Array.Empty<string>() : ["--no-sync"]), "-E", "UTF8", "--locale=C"]);
+        var settings = durable
+            ? "-c shared_buffers=256MB"
+            : "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
         await server.RunPgAsync("pg_ctl", [
             "-D", data, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60",
-            "-o", $"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
+            "-o", $"-p {port} -k {root} -c listen_addresses=127.0.0.1 {settings}",
             "start",
         ]);
         return server;
