@@ -120,6 +120,25 @@ public sealed class AlertCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_spec_liquidation_environment_names_apply()
+    {
+        _cli.Environment["LIQ_MON_THRESHOLD_PERCENT"] = "4";
+        _cli.Environment["LIQ_MON_LEVEL"] = "MEDIUM";
+        _cli.Environment["LIQ_MON_SMS_ALERT"] = "false";
+
+        var run = await _cli.RunAsync("run", "liquid_monitor", "--json");
+
+        Assert.Equal(4, (double)run.Json["metadata"]!["threshold_percent"]!);
+        Assert.Equal("MEDIUM", (string?)run.Json["metadata"]!["level"]);
+        var sources = (await _cli.RunAsync("config", "show", "--json")).Json["settings"]!.AsArray()
+            .ToDictionary(x => (string)x!["key"]!, x => (string?)x!["source"]);
+        Assert.Equal("environment (legacy names)", sources["Monitors:liquid_monitor:ThresholdPercent"]);
+
+        _cli.Environment["LIQ_MON_ENABLED"] = "false";
+        Assert.Equal("Disabled", (string?)(await _cli.RunAsync("run", "liquid_monitor", "--json")).Json["status"]);
+    }
+
+    [Fact]
     public async Task Xcom_test_through_an_unconfigured_channel_says_what_is_missing()
     {
         var test = await _cli.RunAsync("xcom", "test", "--channel", "email", "--level", "HIGH");
