@@ -34,6 +34,7 @@ public static class MonitorCoreServiceCollectionExtensions
             logging.SetMinimumLevel(LogLevel.Warning);
             logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
             logging.AddFilter("Microsoft", LogLevel.Warning);
+            logging.AddFilter("Polly", LogLevel.Warning);
             logging.AddSimpleConsole(o => o.SingleLine = true);
             logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         });
