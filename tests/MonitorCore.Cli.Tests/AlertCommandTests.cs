@@ -54,6 +54,7 @@ public sealed class AlertCommandTests : IAsyncLifetime
         var alert = Assert.Single(alerts.Json["alerts"]!.AsArray());
         Assert.Equal(("near", "High"), ((string)alert!["subject"]!, (string)alert["level"]!));
         Assert.Contains("LiquidationDistance", (await _cli.RunAsync("alerts")).Out, StringComparison.Ordinal);
+        Assert.Contains("alerts firing: 1 HIGH", (await _cli.RunAsync("status")).Out, StringComparison.Ordinal);
 
         var id = ((long)alert["id"]!).ToString(System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(0, (await _cli.RunAsync("alerts", "ack", id)).ExitCode);
@@ -82,6 +83,9 @@ public sealed class AlertCommandTests : IAsyncLifetime
         Assert.Equal(2, snoozes.Count);
         Assert.Equal(1800, (double)snoozes[0]!["seconds_left"]!);
         Assert.Contains("30 min", (await _cli.RunAsync("alerts", "snoozes")).Out, StringComparison.Ordinal);
+        var text = await _cli.RunAsync("status");
+        Assert.Contains("snoozed: everything, 30 min left (asleep)", text.Out, StringComparison.Ordinal);
+        Assert.Contains("snoozed: monitor liquid_monitor, 60 min left", text.Out, StringComparison.Ordinal);
 
         var run = await _cli.RunAsync("run", "liquid_monitor", "--json");
         Assert.Contains("snoozed", run.Json["metadata"]!["notes"]![0]!.ToString(), StringComparison.Ordinal);

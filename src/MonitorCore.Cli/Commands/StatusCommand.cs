@@ -33,7 +33,15 @@ internal static class StatusCommand
         table.WriteTo(invocation.Out);
         await invocation.Out.WriteLineAsync(
             $"sonic: next cycle {(snapshot.SonicNext is { } next ? "in " + Format.Seconds(next) : "not scheduled")}, " +
-            $"last complete {Format.Time(snapshot.SonicLastComplete)}");
+            $"last complete {Format.Time(snapshot.SonicLastComplete)}" + (snapshot.Mode == "demo" ? " (demo market)" : ""));
+        var firing = string.Join(", ", snapshot.FiringAlerts.Where(p => p.Value > 0).OrderByDescending(p => p.Key).Select(p => $"{p.Value} {p.Key}"));
+        await invocation.Out.WriteLineAsync($"alerts firing: {(firing.Length == 0 ? "none" : firing)}");
+        foreach (var snooze in snapshot.Snoozes)
+        {
+            var what = snooze.Scope == "global" ? "everything" : $"{snooze.Scope} {snooze.Target}";
+            await invocation.Out.WriteLineAsync(
+                $"snoozed: {what}, {(snooze.SecondsLeft is { } left ? Format.Seconds(left) + " left" : "until it resolves")}{(snooze.Reason is null ? "" : $" ({snooze.Reason})")}");
+        }
         return ExitCodes.Ok;
     }
 }
