@@ -25,7 +25,9 @@ namespace MonitorCore.Benchmarks;
 /// waits <c>--gap-ms</c> so that every alert meets an idle dispatcher, as alerts do in practice.
 /// </para>
 /// Options: <c>--alerts N</c> (measured alerts, default 1,000), <c>--warmup N</c> (default 100),
-/// <c>--gap-ms N</c> (default 5; 0 raises the next alert as soon as the previous one arrived).
+/// <c>--gap-ms N</c> (default 5; 0 raises the next alert as soon as the previous one arrived),
+/// <c>--resolve-in-same-evaluation</c> (the previous alert is not resolved on its own but resolves in the
+/// measured evaluation, as when one position recovers while another breaches).
 /// </summary>
 internal static class AlertLatencyLoad
 {
@@ -55,6 +57,7 @@ internal static class AlertLatencyLoad
         var alerts = Option(args, "--alerts", 1_000);
         var warmup = Option(args, "--warmup", 100);
         var gap = TimeSpan.FromMilliseconds(Option(args, "--gap-ms", 5));
+        var resolveTogether = args.Contains("--resolve-in-same-evaluation");
 
         await using var server = await WebhookStubServer.StartAsync();
         var folder = BenchData.NewTempFolder("latency");
@@ -72,10 +75,10 @@ internal static class AlertLatencyLoad
                 await loop.StartAsync(CancellationToken.None);
                 try
                 {
-                    var (total, afterCommit, evaluate) = await MeasureAsync(server, engine, alerts, warmup, gap);
+                    var (total, afterCommit, evaluate) = await MeasureAsync(server, engine, alerts, warmup, gap, resolveTogether);
                     await ExpectAllSentAsync(host.Services.GetRequiredService<NotificationOutbox>(), alerts + warmup);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"alert-latency: {alerts} alerts after {warmup} warm-up ones, gap {gap.TotalMilliseconds} ms, load average {LoadAverage()}"));
+                        $"alert-latency: {alerts} alerts after {warmup} warm-up ones, gap {gap.TotalMilliseconds} ms{(resolveTogether ? ", previous alert resolved in the same evaluation" : "")}, load average {LoadAverage()}"));
                     Print("raised -> webhook received (EvaluateAsync called to request at the server)", total);
                     Print("EvaluateAsync returned -> webhook received", afterCommit);
                     Print("EvaluateAsync (alert and outbox row committed, loop signalled)", evaluate);
@@ -95,7 +98,7 @@ internal static class AlertLatencyLoad
     }
 
     private static async Task<(double[] Total, double[] AfterCommit, double[] Evaluate)> MeasureAsync(
-        WebhookStubServer server, IAlertEngine engine, int alerts, int warmup, TimeSpan gap)
+        WebhookStubServer server, IAlertEngine engine, int alerts, int warmup, TimeSpan gap, bool resolveTogether)
     {
         var total = new List<double>(alerts);
         var afterCommit = new List<double>(alerts);
@@ -132,7 +135,11 @@ internal static class AlertLatencyLoad
             }
 
             // Unmeasured: resolve it (nothing is told), then leave the dispatcher idle before the next alert.
-            await engine.EvaluateAsync(Rule, [], null, CancellationToken.None);
+            if (!resolveTogether)
+            {
+                await engine.EvaluateAsync(Rule, [], null, CancellationToken.None);
+            }
+
             if (gap > TimeSpan.Zero)
             {
                 await Task.Delay(gap);
