@@ -7,7 +7,16 @@ public static class Program
     /// <summary>
     /// <c>dotnet run -c Release --project bench/MonitorCore.Benchmarks -- --filter '*'</c>;
     /// any BenchmarkDotNet option works (<c>--job short</c>, <c>--list flat</c>, ...).
+    /// <c>-- alert-latency [--alerts N] [--warmup N] [--gap-ms N]</c> runs the latency load script instead.
     /// </summary>
-    public static void Main(string[] args) =>
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == AlertLatencyLoad.Command)
+        {
+            return await AlertLatencyLoad.RunAsync(args[1..]);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }

@@ -71,6 +71,8 @@ public sealed class AlertRepository(Database database, NotificationOutbox outbox
     /// <summary>
     /// Inserts new alerts and updates changed ones, then writes the notifications built from the stored
     /// alerts (which now have ids), all in one transaction. Returns the stored alerts and notifications.
+    /// One INSERT and one UPDATE command serve every alert of the call: each is prepared once and only its
+    /// parameter values change from row to row (an evaluation may update thousands of firing alerts).
     /// </summary>
     public async Task<(IReadOnlyList<Alert> Alerts, IReadOnlyList<Notification> Notifications)> ApplyAsync(
         IReadOnlyList<Alert> changed,
@@ -79,10 +81,23 @@ public sealed class AlertRepository(Database database, NotificationOutbox outbox
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
+        await using var insert = connection.Command(InsertSql, transaction);
+        await using var update = connection.Command(UpdateSql, transaction);
         var stored = new List<Alert>(changed.Count);
         foreach (var alert in changed)
         {
-            stored.Add(alert.Id == 0 ? await InsertAsync(connection, transaction, alert, cancellationToken) : await UpdateAsync(connection, transaction, alert, cancellationToken));
+            if (alert.Id == 0)
+            {
+                Bind(insert, alert);
+                stored.Add(alert with { Id = (long)(await insert.ExecuteScalarAsync(cancellationToken))! });
+            }
+            else
+            {
+                Bind(update, alert);
+                Set(update, "@id", alert.Id);
+                await update.ExecuteNonQueryAsync(cancellationToken);
+                stored.Add(alert);
+            }
         }
 
         var notifications = await outbox.InsertAsync(connection, transaction, notificationsFor(stored), cancellationToken);
@@ -90,47 +105,47 @@ public sealed class AlertRepository(Database database, NotificationOutbox outbox
         return (stored, notifications);
     }
 
-    private async Task<Alert> InsertAsync(DbConnection connection, DbTransaction transaction, Alert alert, CancellationToken cancellationToken)
-    {
-        await using var command = connection.Command(
-            $"INSERT INTO alerts ({Columns[4..]}) VALUES (@rule, @subject, @monitor, @level, @peak_level, @state, @value, @threshold, @message, @first_seen, " +
-            "@last_seen, @last_changed, @resolved_at, @acknowledged_at, @last_notified_at, @notify_count) RETURNING id",
-            transaction);
-        Bind(command, alert);
-        return alert with { Id = (long)(await command.ExecuteScalarAsync(cancellationToken))! };
-    }
+    private static readonly string InsertSql =
+        $"INSERT INTO alerts ({Columns[4..]}) VALUES (@rule, @subject, @monitor, @level, @peak_level, @state, @value, @threshold, @message, @first_seen, " +
+        "@last_seen, @last_changed, @resolved_at, @acknowledged_at, @last_notified_at, @notify_count) RETURNING id";
 
-    private async Task<Alert> UpdateAsync(DbConnection connection, DbTransaction transaction, Alert alert, CancellationToken cancellationToken)
-    {
-        await using var command = connection.Command(
-            "UPDATE alerts SET level = @level, peak_level = @peak_level, state = @state, value = @value, threshold = @threshold, message = @message, " +
-            "last_seen = @last_seen, last_changed = @last_changed, resolved_at = @resolved_at, last_notified_at = @last_notified_at, " +
-            "notify_count = @notify_count WHERE id = @id",
-            transaction);
-        Bind(command, alert);
-        command.Add("@id", alert.Id);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        return alert;
-    }
+    private const string UpdateSql =
+        "UPDATE alerts SET level = @level, peak_level = @peak_level, state = @state, value = @value, threshold = @threshold, message = @message, " +
+        "last_seen = @last_seen, last_changed = @last_changed, resolved_at = @resolved_at, last_notified_at = @last_notified_at, " +
+        "notify_count = @notify_count WHERE id = @id";
 
     private void Bind(DbCommand command, Alert alert)
     {
-        command.Add("@rule", alert.Rule);
-        command.Add("@subject", alert.Subject);
-        command.Add("@monitor", alert.Monitor);
-        command.Add("@level", alert.Level.ToString().ToUpperInvariant());
-        command.Add("@peak_level", (alert.PeakLevel > alert.Level ? alert.PeakLevel : alert.Level).ToString().ToUpperInvariant());
-        command.Add("@state", alert.State.ToString().ToUpperInvariant());
-        command.Add("@value", alert.Value);
-        command.Add("@threshold", alert.Threshold);
-        command.Add("@message", alert.Message);
-        command.Add("@first_seen", database.ToDb(alert.FirstSeen));
-        command.Add("@last_seen", database.ToDb(alert.LastSeen));
-        command.Add("@last_changed", database.ToDb(alert.LastChanged));
-        command.Add("@resolved_at", alert.ResolvedAt is { } r ? database.ToDb(r) : null);
-        command.Add("@acknowledged_at", alert.AcknowledgedAt is { } a ? database.ToDb(a) : null);
-        command.Add("@last_notified_at", alert.LastNotifiedAt is { } n ? database.ToDb(n) : null);
-        command.Add("@notify_count", alert.NotifyCount);
+        Set(command, "@rule", alert.Rule);
+        Set(command, "@subject", alert.Subject);
+        Set(command, "@monitor", alert.Monitor);
+        Set(command, "@level", alert.Level.ToString().ToUpperInvariant());
+        Set(command, "@peak_level", (alert.PeakLevel > alert.Level ? alert.PeakLevel : alert.Level).ToString().ToUpperInvariant());
+        Set(command, "@state", alert.State.ToString().ToUpperInvariant());
+        Set(command, "@value", alert.Value);
+        Set(command, "@threshold", alert.Threshold);
+        Set(command, "@message", alert.Message);
+        Set(command, "@first_seen", database.ToDb(alert.FirstSeen));
+        Set(command, "@last_seen", database.ToDb(alert.LastSeen));
+        Set(command, "@last_changed", database.ToDb(alert.LastChanged));
+        Set(command, "@resolved_at", alert.ResolvedAt is { } r ? database.ToDb(r) : null);
+        Set(command, "@acknowledged_at", alert.AcknowledgedAt is { } a ? database.ToDb(a) : null);
+        Set(command, "@last_notified_at", alert.LastNotifiedAt is { } n ? database.ToDb(n) : null);
+        Set(command, "@notify_count", alert.NotifyCount);
+    }
+
+    /// <summary>Sets a parameter's value, adding the parameter on the command's first use; null becomes SQL NULL.</summary>
+    private static void Set(DbCommand command, string name, object? value)
+    {
+        var index = command.Parameters.IndexOf(name);
+        if (index < 0)
+        {
+            command.Add(name, value);
+        }
+        else
+        {
+            command.Parameters[index].Value = value ?? DBNull.Value;
+        }
     }
 
     private async Task<IReadOnlyList<Alert>> QueryAsync(string tail, Action<DbCommand> bind, CancellationToken cancellationToken)
