@@ -22,6 +22,9 @@ internal sealed class LiquidationMonitor(
 {
     public const string Name = "liquid_monitor";
 
+    /// <summary>Up to this many positions, the ledger row lists every one; beyond it only those inside their warning line.</summary>
+    public const int AllDetailsUpTo = 50;
+
     public async Task<MonitorResult> RunAsync(MonitorContext context, CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -41,20 +44,26 @@ internal sealed class LiquidationMonitor(
         }
 
         var rule = Configure(baseRule, settings.ThresholdPercent ?? baseRule.High, settings);
+        var assetRules = settings.AssetThresholds.ToDictionary(a => a.Key, a => Configure(baseRule, a.Value, settings), StringComparer.OrdinalIgnoreCase);
         var details = new JsonArray();
-        var observations = new List<Observation>();
+        var observations = new List<Observation>(active.Count);
         foreach (var p in active)
         {
-            var own = settings.AssetThresholds.TryGetValue(p.AssetType, out var line) ? Configure(baseRule, line, settings) : rule;
+            var own = assetRules.GetValueOrDefault(p.AssetType, rule);
             var breach = p.LiquidationDistancePct <= own.High;
-            details.Add(new JsonObject
+            // A large book: the ledger row keeps the positions inside their warning line, not 100,000 safe ones.
+            if (active.Count <= AllDetailsUpTo || p.LiquidationDistancePct <= own.Low)
             {
-                ["position_id"] = p.Id,
-                ["asset"] = p.AssetType,
-                ["distance_pct"] = Math.Round(p.LiquidationDistancePct, 2),
-                ["threshold"] = own.High,
-                ["breach"] = breach,
-            });
+                details.Add(new JsonObject
+                {
+                    ["position_id"] = p.Id,
+                    ["asset"] = p.AssetType,
+                    ["distance_pct"] = Math.Round(p.LiquidationDistancePct, 2),
+                    ["threshold"] = own.High,
+                    ["breach"] = breach,
+                });
+            }
+
             observations.Add(new Observation(
                 p.Id,
                 p.LiquidationDistancePct,
@@ -66,8 +75,9 @@ internal sealed class LiquidationMonitor(
         var metadata = new JsonObject
         {
             ["total_checked"] = active.Count,
-            ["danger_count"] = details.Count(d => (bool)d!["breach"]!),
+            ["danger_count"] = observations.Count(o => o.Value <= (o.Thresholds ?? rule).High),
             ["details"] = details,
+            ["details_complete"] = details.Count == active.Count,
             ["threshold_percent"] = rule.High,
         };
         EvaluationMetadata.Add(metadata, outcome);

@@ -77,6 +77,19 @@ public sealed class EvaluationMonitorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_large_book_keeps_only_the_positions_inside_their_warning_line_in_the_ledger()
+    {
+        var book = Enumerable.Range(0, 60).Select(i => At($"p{i}", "SOL", PositionType.Long, 182.5, 150, 200)).ToList(); // 25 % away
+        book.Add(At("near", "SOL", PositionType.Long, 182.5, 174.3, 181.0));
+        await Store([.. book]);
+
+        var run = await _host.RunAsync(LiquidationMonitor.Name);
+
+        Assert.Equal((61, 1, false), ((int)run.Metadata["total_checked"]!, (int)run.Metadata["danger_count"]!, (bool)run.Metadata["details_complete"]!));
+        Assert.Equal("near", (string?)Assert.Single(run.Metadata["details"]!.AsArray())!["position_id"]);
+    }
+
+    [Fact]
     public async Task Disabled_by_setting_or_by_toggle_records_disabled()
     {
         await using var host = await TestHost.StartAsync(new Dictionary<string, string?> { ["Monitors:liquid_monitor:Enabled"] = "false" });
