@@ -81,6 +81,7 @@ public static class MonitorCoreServiceCollectionExtensions
         services.AddSingleton(sp => new MonitorRegistry(sp.GetServices<MonitorRegistration>()));
         services.AddSingleton<MonitorCoreController>();
         services.AddSingleton<Scheduling.SonicCycle>();
+        services.AddSingleton<Scheduling.Retention>();
         services.AddSingleton<Scheduling.MonitorScheduler>();
         services.AddSingleton<Scheduling.NotificationDispatchLoop>();
         services.AddBuiltInMonitors(configuration);

@@ -93,4 +93,13 @@ public sealed class PriceRepository(Database database)
             Low24h = reader.GetNullableDouble(5),
             Change24hPct = reader.GetNullableDouble(6),
         };
+
+    /// <summary>Deletes prices observed before <paramref name="cutoff"/> (the retention policy); returns how many.</summary>
+    public async Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("DELETE FROM prices WHERE last_update_time < @cutoff");
+        command.Add("@cutoff", database.ToDb(cutoff));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 }
