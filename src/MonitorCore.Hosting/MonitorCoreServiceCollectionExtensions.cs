@@ -28,6 +28,7 @@ public static class MonitorCoreServiceCollectionExtensions
         services.AddSingleton(configuration);
         services.AddSingleton(settings);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(Random.Shared); // jitter; tests may register a seeded one
         services.AddLogging(logging =>
         {
             logging.AddConfiguration(configuration.GetSection("Logging"));

@@ -26,6 +26,7 @@ public sealed partial class NotificationDispatcher(
     IEnumerable<INotificationChannel> channels,
     IOptions<DispatchOptions> options,
     TimeProvider time,
+    Random random,
     ILogger<NotificationDispatcher> logger)
 {
     private readonly Dictionary<string, INotificationChannel> _channels =
@@ -154,12 +155,12 @@ public sealed partial class NotificationDispatcher(
         return new OutgoingMessage(first.Id, first.Recipient, subject, string.Join("\n\n", rows.Select(r => r.Body)), level, first.IdempotencyKey);
     }
 
-    /// <summary>BaseDelay × 2^(attempt−1), at most MaxDelay, ±20 % so that retries of many rows spread out.</summary>
-    internal static TimeSpan Backoff(int attempt, DispatchOptions settings)
+    /// <summary>BaseDelay × 2^(attempt−1), at most MaxDelay, ±20 % (from the injected random source) so that retries of many rows spread out.</summary>
+    internal TimeSpan Backoff(int attempt, DispatchOptions settings)
     {
         var exponential = settings.BaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 30));
         var capped = Math.Min(exponential, settings.MaxDelay.TotalMilliseconds);
-        return TimeSpan.FromMilliseconds(capped * (0.8 + 0.4 * Random.Shared.NextDouble()));
+        return TimeSpan.FromMilliseconds(capped * (0.8 + 0.4 * random.NextDouble()));
     }
 
     [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Sent {Count} notification(s) by {Channel} in {DurationMs} ms")]
