@@ -34,7 +34,11 @@ internal sealed class Invocation(CliContext context, ParseResult parse, Cancella
 
     public void WriteJson(object value) => CliJson.Write(Out, value);
 
-    public async Task<int> WithHostAsync(Func<MonitorCoreHost, Task<int>> action, Func<HostSettings, HostSettings>? adjust = null)
+    /// <param name="action">The command's work.</param>
+    /// <param name="adjust">Changes to the settings before the host is built.</param>
+    /// <param name="database">How far to make the database ready: not at all, quickly, or with the full integrity check.</param>
+    public async Task<int> WithHostAsync(
+        Func<MonitorCoreHost, Task<int>> action, Func<HostSettings, HostSettings>? adjust = null, DatabaseStart database = DatabaseStart.Quick)
     {
         MonitorCoreHost host;
         try
@@ -51,7 +55,12 @@ internal sealed class Invocation(CliContext context, ParseResult parse, Cancella
         {
             try
             {
-                var report = await host.InitializeDatabaseAsync(cancellationToken);
+                if (database == DatabaseStart.None)
+                {
+                    return await action(host);
+                }
+
+                var report = await host.InitializeDatabaseAsync(cancellationToken, integrityCheck: database == DatabaseStart.Checked);
                 DatabaseReport = report;
                 foreach (var message in report.Messages)
                 {
@@ -84,4 +93,17 @@ internal sealed class Invocation(CliContext context, ParseResult parse, Cancella
             }
         }
     }
+}
+
+/// <summary>How a command makes the database ready before it runs.</summary>
+internal enum DatabaseStart
+{
+    /// <summary>Not at all (the command does not use the database).</summary>
+    None,
+
+    /// <summary>Header check and migrations.</summary>
+    Quick,
+
+    /// <summary>Also SQLite's integrity check of every page (the service's start, <c>db migrate</c>).</summary>
+    Checked,
 }

@@ -16,6 +16,6 @@ public sealed class DatabaseOptions
 
     public SqliteSynchronous Synchronous { get; set; } = SqliteSynchronous.Normal;
 
-    /// <summary>Run SQLite's quick integrity check when the database is opened at start-up.</summary>
+    /// <summary>Run SQLite's quick integrity check when the service starts and on <c>db migrate</c> (other commands check the file's header only).</summary>
     public bool IntegrityCheckOnStart { get; set; } = true;
 }

@@ -61,9 +61,12 @@ public sealed class MonitorCoreHost : IAsyncDisposable
         return new MonitorCoreHost(configuration, provider);
     }
 
-    /// <summary>Makes the database ready (corruption check, WAL, migrations); returns what it did.</summary>
-    public Task<DatabaseInitReport> InitializeDatabaseAsync(CancellationToken cancellationToken) =>
-        Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
+    /// <summary>
+    /// Makes the database ready (corruption check, WAL, migrations); returns what it did. The full
+    /// integrity check reads the whole file, so only long-lived starts ask for it.
+    /// </summary>
+    public Task<DatabaseInitReport> InitializeDatabaseAsync(CancellationToken cancellationToken, bool integrityCheck = false) =>
+        Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken, integrityCheck);
 
     public async ValueTask DisposeAsync()
     {

@@ -56,6 +56,32 @@ public sealed class SqliteFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Db_migrate_checks_every_page_and_moves_a_damaged_file_aside()
+    {
+        Assert.Equal(0, (await _cli.RunAsync("ledger", "import-json", Fixtures.PathOf("legacy_ledgers"))).ExitCode);
+        for (var i = 0; i < 30; i++)
+        {
+            await _cli.RunAsync("ledger", "import-json", Fixtures.PathOf("legacy_ledgers"));
+            await _cli.RunAsync("timers", "set", "latency_monitor", (60 + i).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        await _cli.RunAsync("run", "latency_monitor");
+        DatabaseInitializer.ReleaseSqliteFiles();
+        var pages = new FileInfo(DefaultDb).Length / 4096;
+        await using (var file = new FileStream(DefaultDb, FileMode.Open, FileAccess.Write))
+        {
+            file.Position = 4096 * (pages - 2);
+            await file.WriteAsync(Enumerable.Repeat((byte)0xA5, 4096 * 2).ToArray());
+        }
+
+        var migrate = await _cli.RunAsync("db", "migrate");
+
+        Assert.Equal(0, migrate.ExitCode);
+        Assert.Contains("moved aside", migrate.Error, StringComparison.Ordinal);
+        Assert.Single(Directory.GetFiles(_folder.File("data"), "monitorcore.db.corrupt-*"));
+    }
+
+    [Fact]
     public async Task A_database_at_an_older_schema_is_upgraded_with_a_notice_and_its_rows_kept()
     {
         Directory.CreateDirectory(_folder.File("data"));

@@ -17,27 +17,14 @@ internal static class ConfigCommand
         var show = new Command(
             "show",
             "Show every setting with its effective value and where it came from (default, file, environment, command line). Secrets are masked.");
-        show.SetAction(async (parse, ct) =>
-        {
-            var invocation = new Invocation(context, parse, ct);
-            MonitorCoreHost host;
-            try
-            {
-                host = MonitorCoreHost.Build(invocation.Settings, context.ConfigureServices);
-            }
-            catch (ConfigurationErrorException ex)
-            {
-                await invocation.Error.WriteLineAsync(ex.Message);
-                return ExitCodes.Usage;
-            }
-
-            await using (host)
+        show.WithHostAction(
+            context,
+            (invocation, host) =>
             {
                 Show(invocation, host);
-            }
-
-            return ExitCodes.Ok;
-        });
+                return Task.FromResult(ExitCodes.Ok);
+            },
+            DatabaseStart.None);
         command.Subcommands.Add(show);
         return command;
     }

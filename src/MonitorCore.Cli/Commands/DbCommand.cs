@@ -12,8 +12,8 @@ internal static class DbCommand
         var command = new Command("db", "Database maintenance.");
         var migrate = new Command(
             "migrate",
-            "Create the database or upgrade its schema to the newest version (every command also does this at start-up).");
-        migrate.WithHostAction(context, MigrateAsync);
+            "Check the database file's integrity, then create it or upgrade its schema to the newest version (every command also migrates at start-up).");
+        migrate.WithHostAction(context, MigrateAsync, DatabaseStart.Checked);
         command.Subcommands.Add(migrate);
         return command;
     }

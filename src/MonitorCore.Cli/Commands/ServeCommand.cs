@@ -26,7 +26,8 @@ internal static class ServeCommand
                     {
                         ["Logging:LogLevel:Default"] = "Information",
                     },
-                });
+                },
+                DatabaseStart.Checked);
         });
         return command;
     }
