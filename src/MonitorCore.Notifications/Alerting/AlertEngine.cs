@@ -143,6 +143,7 @@ internal sealed class AlertEngine(
 
         var active = await snoozes.ActiveAsync(cancellationToken);
         var lastVoice = await outbox.LastVoiceCallAsync(cancellationToken);
+        var callPlanned = false;
         foreach (var (alert, kind) in events)
         {
             if (kind == Event.Resolved && !rule.NotifyOnResolve)
@@ -165,16 +166,13 @@ internal sealed class AlertEngine(
             };
             var list = chosen.Distinct(StringComparer.Ordinal).ToList();
             // Alerts of this evaluation share one call; another call only after the relax since the last one.
-            if (list.Contains(ChannelNames.Voice) && kind != Event.Repeated && lastVoice is { } last && last < now && now - last < settings.PhoneRelax)
+            if (list.Contains(ChannelNames.Voice) && kind != Event.Repeated && !callPlanned && lastVoice is { } last && now - last < settings.PhoneRelax)
             {
                 list.Remove(ChannelNames.Voice);
                 notes.Add($"{alert.Rule} {alert.Subject}: no call, phone relax until {(last + settings.PhoneRelax).ToString("HH:mm:ss", CultureInfo.InvariantCulture)}");
             }
 
-            if (list.Contains(ChannelNames.Voice))
-            {
-                lastVoice = now;
-            }
+            callPlanned |= list.Contains(ChannelNames.Voice);
 
             if (list.Count > 0)
             {

@@ -69,9 +69,14 @@ public sealed class SnoozeService(SystemVars systemVars, TimeProvider time) : ID
         try
         {
             var now = time.GetUtcNow();
-            var list = (await systemVars.GetAsync(Key, cancellationToken)).Where(s => s.IsActive(now)).ToList();
+            var stored = await systemVars.GetAsync(Key, cancellationToken);
+            var list = stored.Where(s => s.IsActive(now)).ToList();
             var changed = change(list);
-            await systemVars.SetAsync(Key, list, cancellationToken);
+            if (changed > 0 || list.Count != stored.Count)
+            {
+                await systemVars.SetAsync(Key, list, cancellationToken);
+            }
+
             return changed;
         }
         finally

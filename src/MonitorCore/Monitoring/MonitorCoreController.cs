@@ -39,10 +39,13 @@ public sealed class MonitorCoreController(
         runner.RunAsync(registry.Get(name), cycleId, cancellationToken);
 
     /// <summary>The expected interval of each monitor: cycle monitors follow the sonic interval, others their timer.</summary>
-    public async Task<IReadOnlyDictionary<string, TimeSpan>> GetExpectedIntervalsAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, TimeSpan>> GetExpectedIntervalsAsync(CancellationToken cancellationToken) =>
+        ExpectedIntervals(
+            await intervals.GetOverridesAsync(cancellationToken),
+            await heartbeats.GetAsync(Heartbeats.Sonic, cancellationToken));
+
+    private Dictionary<string, TimeSpan> ExpectedIntervals(IReadOnlyDictionary<string, TimeSpan> overrides, HeartbeatRow? sonic)
     {
-        var overrides = await intervals.GetOverridesAsync(cancellationToken);
-        var sonic = await heartbeats.GetAsync(Heartbeats.Sonic, cancellationToken);
         var cycleInterval = sonic?.Interval ?? Heartbeats.DefaultSonicInterval;
         return registry.All.ToDictionary(
             r => r.Name,
@@ -58,7 +61,8 @@ public sealed class MonitorCoreController(
         var now = time.GetUtcNow();
         var names = registry.All.Select(r => r.Name).ToList();
         var latest = await ledger.GetLatestAsync(names, cancellationToken);
-        var expected = await GetExpectedIntervalsAsync(cancellationToken);
+        var sonic = await heartbeats.GetAsync(Heartbeats.Sonic, cancellationToken);
+        var expected = ExpectedIntervals(await intervals.GetOverridesAsync(cancellationToken), sonic);
 
         var monitors = names.Select(name =>
         {
@@ -74,7 +78,6 @@ public sealed class MonitorCoreController(
                 newest?.Metadata);
         }).ToList();
 
-        var sonic = await heartbeats.GetAsync(Heartbeats.Sonic, cancellationToken);
         double? sonicNext = sonic?.LastRun is { } lastRun
             ? Math.Max(0, Math.Round((lastRun + sonic.Interval - now).TotalSeconds, 3))
             : null;
