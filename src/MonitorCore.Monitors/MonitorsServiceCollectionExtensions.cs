@@ -21,8 +21,7 @@ public static class MonitorsServiceCollectionExtensions
 {
     public static IServiceCollection AddBuiltInMonitors(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddMarketSources(configuration);
-        var demo = services.Any(d => d.ServiceType == typeof(MarketMode) && d.ImplementationInstance is MarketMode { Demo: true });
+        var demo = services.AddMarketSources(configuration).Demo;
 
         services.AddConfiguredOptions<PriceMonitorOptions>(configuration, PriceMonitorOptions.Section);
         services.AddMonitor<PriceMonitor>(PriceMonitor.Name, r => r with

@@ -11,12 +11,17 @@ namespace MonitorCore.Monitors.Sources;
 /// <summary>Registers the service clients: timeouts, retries with backoff, a circuit breaker; the demo market in demo mode.</summary>
 public static class SourcesServiceCollectionExtensions
 {
-    public static IServiceCollection AddMarketSources(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Registers the clients; returns the market mode, which decides at registration time whether the
+    /// clients' handler is the demo market.
+    /// </summary>
+    public static MarketMode AddMarketSources(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddConfiguredOptions<SourcesOptions>(configuration, SourcesOptions.Section);
         var demo = configuration.GetSection(SourcesOptions.Section).GetValue<string>(nameof(SourcesOptions.Mode))
             ?.Equals(nameof(SourceMode.Demo), StringComparison.OrdinalIgnoreCase) == true;
-        services.AddSingleton(new MarketMode(demo));
+        var mode = new MarketMode(demo);
+        services.AddSingleton(mode);
         services.AddSingleton<DemoMarket>();
 
         AddClient(services, CoinGeckoClient.Name, s => s.CoinGecko, demo);
@@ -25,7 +30,7 @@ public static class SourcesServiceCollectionExtensions
         services.AddSingleton<CoinGeckoClient>();
         services.AddSingleton<YahooClient>();
         services.AddSingleton<JupiterClient>();
-        return services;
+        return mode;
     }
 
     /// <summary>In demo mode every named client (the latency monitor's too) is answered by the demo market.</summary>
