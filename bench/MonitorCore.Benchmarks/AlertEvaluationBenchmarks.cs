@@ -16,7 +16,7 @@ namespace MonitorCore.Benchmarks;
 /// percent firing each rule). <see cref="RuleDecisions"/> is the pure part: <see cref="RuleEngine.NextLevel"/>
 /// for every position and each of the four position rules, from the levels of a previous pass.
 /// <see cref="LiquidMonitorSteadyState"/> is the real thing: <c>liquid_monitor</c> through
-/// <see cref="MonitorCoreController.RunByNameAsync"/> over the stored ACTIVE positions (SQLite file,
+/// <see cref="MonitorRunner.RunByNameAsync"/> over the stored ACTIVE positions (SQLite file,
 /// production migrations and thresholds) after two runs, so the same alerts are still firing and nothing
 /// changes. The other two time parts of that run: reading the positions and the alert engine alone.
 /// </summary>
@@ -29,9 +29,9 @@ public class AlertEvaluationBenchmarks
     private Position[] _book = [];
     private AlertLevel?[][] _levels = [];
     private string _folder = null!;
-    private MonitorCoreHost _host = null!;
-    private MonitorCoreController _controller = null!;
-    private PositionRepository _positions = null!;
+    private MonitorCoreApp _host = null!;
+    private MonitorRunner _controller = null!;
+    private IPositionStore _positions = null!;
     private IAlertEngine _engine = null!;
     private AlertRule _liquidationRule = null!;
     private Observation[] _observations = [];
@@ -60,7 +60,7 @@ public class AlertEvaluationBenchmarks
         }
 
         _folder = BenchData.NewTempFolder("alerts");
-        _host = MonitorCoreHost.Build(new HostSettings(
+        _host = MonitorCoreApp.Build(new HostSettings(
             _folder,
             new Dictionary<string, string?>(),
             Overrides: new Dictionary<string, string?>
@@ -70,8 +70,8 @@ public class AlertEvaluationBenchmarks
                 ["Notifications:Alerting:EscalationInterval"] = "1.00:00:00",
             }));
         await _host.InitializeDatabaseAsync(CancellationToken.None);
-        _controller = _host.Controller;
-        _positions = _host.Services.GetRequiredService<PositionRepository>();
+        _controller = _host.Runner;
+        _positions = _host.Services.GetRequiredService<IPositionStore>();
         _engine = _host.Services.GetRequiredService<IAlertEngine>();
         await _positions.UpsertAsync(_book, CancellationToken.None);
 
@@ -82,7 +82,7 @@ public class AlertEvaluationBenchmarks
         Check(first, expected, notified: true);
         Check(await LiquidMonitorSteadyState(), expected, notified: false);
 
-        _liquidationRule = (await _host.Services.GetRequiredService<Monitors.Evaluation.ThresholdRules>()
+        _liquidationRule = (await _host.Services.GetRequiredService<Alerts.ThresholdRules>()
             .GetAsync("LiquidationDistance", "Position", Monitor, CancellationToken.None))!;
         _observations = [.. _book.Select(p => new Observation(p.Id, p.LiquidationDistancePct, $"{p.AssetType} {p.LiquidationDistancePct:0.0#} % from liquidation"))];
         var outcome = await EvaluateLiquidationRule();

@@ -63,7 +63,7 @@ internal static class AlertLatencyLoad
         var folder = BenchData.NewTempFolder("latency");
         try
         {
-            var host = MonitorCoreHost.Build(new HostSettings(
+            var host = MonitorCoreApp.Build(new HostSettings(
                 folder,
                 new Dictionary<string, string?>(),
                 Overrides: new Dictionary<string, string?> { ["Notifications:Webhook:Url"] = server.HookUrl }));
@@ -76,7 +76,7 @@ internal static class AlertLatencyLoad
                 try
                 {
                     var (total, afterCommit, evaluate) = await MeasureAsync(server, engine, alerts, warmup, gap, resolveTogether);
-                    await ExpectAllSentAsync(host.Services.GetRequiredService<NotificationOutbox>(), alerts + warmup);
+                    await ExpectAllSentAsync(host.Services.GetRequiredService<INotificationOutbox>(), alerts + warmup);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"alert-latency: {alerts} alerts after {warmup} warm-up ones, gap {gap.TotalMilliseconds} ms{(resolveTogether ? ", previous alert resolved in the same evaluation" : "")}, load average {LoadAverage()}"));
                     Print("raised -> webhook received (EvaluateAsync called to request at the server)", total);
@@ -151,7 +151,7 @@ internal static class AlertLatencyLoad
     }
 
     /// <summary>Every queued row must end <c>sent</c>: the loop marks a row after the server answered, so give it a moment.</summary>
-    private static async Task ExpectAllSentAsync(NotificationOutbox outbox, int count)
+    private static async Task ExpectAllSentAsync(INotificationOutbox outbox, int count)
     {
         for (var attempt = 0; attempt < 200; attempt++)
         {

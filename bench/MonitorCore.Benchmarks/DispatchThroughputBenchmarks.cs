@@ -25,8 +25,8 @@ public class DispatchThroughputBenchmarks
 {
     private WebhookStubServer _server = null!;
     private string _folder = null!;
-    private MonitorCoreHost _host = null!;
-    private NotificationOutbox _outbox = null!;
+    private MonitorCoreApp _host = null!;
+    private INotificationOutbox _outbox = null!;
     private NotificationDispatcher _dispatcher = null!;
     private int _round;
 
@@ -38,12 +38,12 @@ public class DispatchThroughputBenchmarks
     {
         _server = await WebhookStubServer.StartAsync();
         _folder = BenchData.NewTempFolder("dispatch");
-        _host = MonitorCoreHost.Build(new HostSettings(
+        _host = MonitorCoreApp.Build(new HostSettings(
             _folder,
             new Dictionary<string, string?>(),
             Overrides: new Dictionary<string, string?> { ["Notifications:Webhook:Url"] = _server.HookUrl }));
         await _host.InitializeDatabaseAsync(CancellationToken.None);
-        _outbox = _host.Services.GetRequiredService<NotificationOutbox>();
+        _outbox = _host.Services.GetRequiredService<INotificationOutbox>();
         _dispatcher = _host.Services.GetRequiredService<NotificationDispatcher>();
     }
 
@@ -58,7 +58,7 @@ public class DispatchThroughputBenchmarks
     [IterationSetup]
     public void Enqueue()
     {
-        using (var connection = _host.Database.OpenAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
+        using (var connection = _host.Services.GetRequiredService<MonitorCore.Data.Database>().OpenAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
         using (var command = connection.CreateCommand())
         {
             command.CommandText = "DELETE FROM notification_outbox";

@@ -19,7 +19,7 @@ namespace MonitorCore.Benchmarks;
 /// A full <c>position_monitor</c> sync of one wallet holding <see cref="Positions"/> positions, through
 /// HTTP and the database: a local Kestrel server plays Jupiter, the host is the product's
 /// (<see cref="MonitorCoreHost.Build"/>, SQLite file, production migrations and HTTP pipeline), and
-/// every call goes through <see cref="MonitorCoreController.RunByNameAsync"/> (the runner, the
+/// every call goes through <see cref="MonitorRunner.RunByNameAsync"/> (the runner, the
 /// monitor, one ledger row). Mean is the time of one sync; Positions/s is <see cref="Positions"/> / Mean.
 /// The other benchmarks time parts of the sync on their own: the Jupiter side (HTTP and parsing, then
 /// mapping and enrichment) and the database side (reading the stored positions, writing them back).
@@ -33,11 +33,11 @@ public class PositionSyncBenchmarks
 
     private JupiterStubServer _server = null!;
     private string _folder = null!;
-    private MonitorCoreHost _host = null!;
+    private MonitorCoreApp _host = null!;
     private AsyncServiceScope _scope;
-    private MonitorCoreController _controller = null!;
+    private MonitorRunner _controller = null!;
     private JupiterClient _jupiter = null!;
-    private PositionRepository _positions = null!;
+    private IPositionStore _positions = null!;
     private IReadOnlyList<Position> _stored = [];
     private readonly HeatIndexWeights _weights = new();
 
@@ -51,7 +51,7 @@ public class PositionSyncBenchmarks
         _server = await JupiterStubServer.StartAsync(WalletAddress, JupiterBook.Body(Positions, WalletAddress));
         _folder = BenchData.NewTempFolder("sync");
         var refused = JupiterStubServer.RefusedUrl();
-        _host = MonitorCoreHost.Build(new HostSettings(
+        _host = MonitorCoreApp.Build(new HostSettings(
             _folder,
             new Dictionary<string, string?>(),
             Overrides: new Dictionary<string, string?>
@@ -61,16 +61,16 @@ public class PositionSyncBenchmarks
                 ["Sources:Yahoo:BaseUrl"] = refused,
             }));
         await _host.InitializeDatabaseAsync(CancellationToken.None);
-        _controller = _host.Controller;
+        _controller = _host.Runner;
         _scope = _host.Services.CreateAsyncScope();
         _jupiter = _scope.ServiceProvider.GetRequiredService<JupiterClient>();
-        _positions = _scope.ServiceProvider.GetRequiredService<PositionRepository>();
+        _positions = _scope.ServiceProvider.GetRequiredService<IPositionStore>();
 
         var now = DateTimeOffset.UtcNow;
-        await _scope.ServiceProvider.GetRequiredService<WalletRepository>()
+        await _scope.ServiceProvider.GetRequiredService<IWalletStore>()
             .AddAsync(new Wallet("bench", WalletAddress, true, now), CancellationToken.None);
         // As if price_monitor had run: the enrichment uses the newest stored price of each asset.
-        await _scope.ServiceProvider.GetRequiredService<PriceRepository>().AddAsync(
+        await _scope.ServiceProvider.GetRequiredService<IPriceStore>().AddAsync(
             [.. JupiterBook.Markets.Select(m => new PriceQuote(m.Asset, m.Price, "coingecko", now))], CancellationToken.None);
 
         Check(await SyncKnown(), imported: Positions, updated: 0);
@@ -100,7 +100,7 @@ public class PositionSyncBenchmarks
     [IterationSetup(Target = nameof(SyncIntoEmptyTable))]
     public void ClearPositions()
     {
-        using var connection = _host.Database.OpenAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        using var connection = _host.Services.GetRequiredService<Database>().OpenAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
         using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM positions";
         command.ExecuteNonQuery();

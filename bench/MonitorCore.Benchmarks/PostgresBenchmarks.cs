@@ -76,10 +76,10 @@ public class PostgresLedgerAppendBenchmarks
 public class PostgresStatusSnapshotBenchmarks
 {
     private PostgresServer _server = null!;
-    private MonitorCoreHost _host = null!;
+    private MonitorCoreApp _host = null!;
     private string _folder = null!;
-    private MonitorCoreController _controller = null!;
-    private MonitorLedgerRepository _ledger = null!;
+    private MonitorCoreApp _controller = null!;
+    private IMonitorLedger _ledger = null!;
 
     [Params(10_000, 1_000_000)]
     public int Rows { get; set; }
@@ -100,8 +100,8 @@ public class PostgresStatusSnapshotBenchmarks
         _folder = BenchData.NewTempFolder("pg-snapshot");
         _host = StatusSnapshotBenchmarks.BuildHost(_folder, _server.ConnectionString);
         await _host.InitializeDatabaseAsync(CancellationToken.None);
-        _controller = _host.Controller;
-        _ledger = _host.Services.GetRequiredService<MonitorLedgerRepository>();
+        _controller = _host;
+        _ledger = _host.Services.GetRequiredService<IMonitorLedger>();
         await StatusSnapshotBenchmarks.CheckAsync(_controller);
     }
 
@@ -114,7 +114,7 @@ public class PostgresStatusSnapshotBenchmarks
     }
 
     [Benchmark]
-    public Task<StatusSnapshot> StatusSnapshot() => _controller.GetStatusSnapshotAsync(CancellationToken.None);
+    public Task<StatusSnapshot> StatusSnapshot() => _controller.Operations.Status.GetAsync(CancellationToken.None);
 
     [Benchmark]
     public Task<IReadOnlyDictionary<string, LedgerEntry>> GetLatest11() =>

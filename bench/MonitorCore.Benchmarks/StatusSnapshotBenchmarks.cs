@@ -24,9 +24,9 @@ public class StatusSnapshotBenchmarks
     private const int FillBatch = 10_000;
 
     private string _folder = null!;
-    private MonitorCoreHost _host = null!;
-    private MonitorCoreController _controller = null!;
-    private MonitorLedgerRepository _ledger = null!;
+    private MonitorCoreApp _host = null!;
+    private MonitorCoreApp _controller = null!;
+    private IMonitorLedger _ledger = null!;
 
     [Params(10_000, 100_000, 1_000_000)]
     public int Rows { get; set; }
@@ -44,8 +44,8 @@ public class StatusSnapshotBenchmarks
 
         _host = BuildHost(_folder, dbPath);
         await _host.InitializeDatabaseAsync(CancellationToken.None);
-        _controller = _host.Controller;
-        _ledger = _host.Services.GetRequiredService<MonitorLedgerRepository>();
+        _controller = _host;
+        _ledger = _host.Services.GetRequiredService<IMonitorLedger>();
         await CheckAsync(_controller);
     }
 
@@ -57,15 +57,15 @@ public class StatusSnapshotBenchmarks
     }
 
     [Benchmark]
-    public Task<StatusSnapshot> StatusSnapshot() => _controller.GetStatusSnapshotAsync(CancellationToken.None);
+    public Task<StatusSnapshot> StatusSnapshot() => _controller.Operations.Status.GetAsync(CancellationToken.None);
 
     [Benchmark]
     public Task<IReadOnlyDictionary<string, LedgerEntry>> GetLatest11() =>
         _ledger.GetLatestAsync(BenchData.RegisteredMonitors, CancellationToken.None);
 
     /// <summary>The product's host on <paramref name="database"/>, with ten trivial monitors added to the built-in one.</summary>
-    internal static MonitorCoreHost BuildHost(string folder, string database) =>
-        MonitorCoreHost.Build(
+    internal static MonitorCoreApp BuildHost(string folder, string database) =>
+        MonitorCoreApp.Build(
             new HostSettings(folder, new Dictionary<string, string?>(), null, database),
             services =>
             {
@@ -76,14 +76,14 @@ public class StatusSnapshotBenchmarks
             });
 
     /// <summary>Fails the setup when the host or the fill is not what the benchmark claims to measure.</summary>
-    internal static async Task CheckAsync(MonitorCoreController controller)
+    internal static async Task CheckAsync(MonitorCoreApp controller)
     {
         if (controller.Registry.All.Count != BenchData.RegisteredMonitors.Length)
         {
             throw new InvalidOperationException($"Expected {BenchData.RegisteredMonitors.Length} monitors, got {controller.Registry.All.Count}.");
         }
 
-        var snapshot = await controller.GetStatusSnapshotAsync(CancellationToken.None);
+        var snapshot = await controller.Operations.Status.GetAsync(CancellationToken.None);
         if (snapshot.Monitors.Any(m => m.LastStatus is null) || snapshot.SonicLastComplete is null)
         {
             throw new InvalidOperationException("A registered monitor or the sonic loop has no ledger row: the fill is wrong.");

@@ -33,6 +33,7 @@ public static class CliApp
         root.Subcommands.Add(NotificationsCommand.Create(context));
         root.Subcommands.Add(NotificationsCommand.CreateXCom(context));
         root.Subcommands.Add(ThresholdsCommand.Create(context));
+        root.Subcommands.Add(SettingsCommand.Create(context));
         return root;
     }
 
@@ -41,7 +42,8 @@ public static class CliApp
     {
         var root = CreateRootCommand(context);
         var parse = root.Parse(args);
-        var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error };
+        // A stop signal cancels the command's token; the service's host stops within its own shutdown timeout.
+        var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error, ProcessTerminationTimeout = TimeSpan.FromSeconds(10) };
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)

@@ -1,18 +1,18 @@
 using System.CommandLine;
-using MonitorCore.Hosting;
+using MonitorCore.Hosting.Operations;
 
 namespace MonitorCore.Cli;
 
 internal static class CommandExtensions
 {
-    /// <summary>Sets an action that runs with a built Monitor Core and a ready database.</summary>
-    public static Command WithHostAction(
-        this Command command, CliContext context, Func<Invocation, MonitorCoreHost, Task<int>> action, DatabaseStart database = DatabaseStart.Quick)
+    /// <summary>Sets an action that calls the operations of a composed Monitor Core with a ready database.</summary>
+    public static Command WithAction(
+        this Command command, CliContext context, Func<Invocation, MonitorCoreOperations, Task<int>> action, DatabaseStart database = DatabaseStart.Quick)
     {
         command.SetAction((parse, ct) =>
         {
             var invocation = new Invocation(context, parse, ct);
-            return invocation.WithHostAsync(host => action(invocation, host), database: database);
+            return invocation.RunAsync(app => action(invocation, app.Operations), database: database);
         });
         return command;
     }

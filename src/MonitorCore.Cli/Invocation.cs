@@ -3,6 +3,7 @@ using System.Data.Common;
 using MonitorCore.Data.Migrations;
 using MonitorCore.Hosting;
 using MonitorCore.Hosting.Configuration;
+using MonitorCore.Hosting.Operations;
 
 namespace MonitorCore.Cli;
 
@@ -22,6 +23,8 @@ internal sealed class Invocation(CliContext context, ParseResult parse, Cancella
 
     public ParseResult Parse => parse;
 
+    public CliContext Context => context;
+
     public HostSettings Settings => new(
         context.BaseDirectory,
         context.Environment,
@@ -29,21 +32,37 @@ internal sealed class Invocation(CliContext context, ParseResult parse, Cancella
         parse.GetValue<string?>(GlobalOptions.DbName),
         parse.GetValue<bool>(GlobalOptions.DemoName) ? new Dictionary<string, string?> { ["Sources:Mode"] = "Demo" } : null);
 
-    /// <summary>What making the database ready did (set once the host is built).</summary>
-    public Data.DatabaseInitReport? DatabaseReport { get; private set; }
-
     public void WriteJson(object value) => CliJson.Write(Out, value);
 
-    /// <param name="action">The command's work.</param>
-    /// <param name="adjust">Changes to the settings before the host is built.</param>
-    /// <param name="database">How far to make the database ready: not at all, quickly, or with the full integrity check.</param>
-    public async Task<int> WithHostAsync(
-        Func<MonitorCoreHost, Task<int>> action, Func<HostSettings, HostSettings>? adjust = null, DatabaseStart database = DatabaseStart.Quick)
+    /// <summary>Writes the result as JSON, or as text with <paramref name="text"/>.</summary>
+    public async Task WriteAsync<T>(T result, Func<T, Task> text)
+        where T : notnull
     {
-        MonitorCoreHost host;
+        if (Json)
+        {
+            WriteJson(result);
+        }
+        else
+        {
+            await text(result);
+        }
+    }
+
+    /// <param name="action">The command's work, on the composed Monitor Core.</param>
+    /// <param name="adjust">Changes to the settings before Monitor Core is built.</param>
+    /// <param name="database">How far to make the database ready first: not at all, quickly, or with the full integrity check.</param>
+    /// <param name="build">How to compose Monitor Core (the service's host); by default the fast empty host of a one-shot command.</param>
+    public async Task<int> RunAsync(
+        Func<MonitorCoreApp, Task<int>> action,
+        Func<HostSettings, HostSettings>? adjust = null,
+        DatabaseStart database = DatabaseStart.Quick,
+        Func<HostSettings, MonitorCoreApp>? build = null)
+    {
+        MonitorCoreApp app;
         try
         {
-            host = MonitorCoreHost.Build(adjust?.Invoke(Settings) ?? Settings, context.ConfigureServices);
+            var settings = adjust?.Invoke(Settings) ?? Settings;
+            app = build?.Invoke(settings) ?? MonitorCoreApp.Build(settings, context.ConfigureServices, CliLogging.Configure);
         }
         catch (ConfigurationErrorException ex)
         {
@@ -51,29 +70,21 @@ internal sealed class Invocation(CliContext context, ParseResult parse, Cancella
             return ExitCodes.Usage;
         }
 
-        await using (host)
+        await using (app)
         {
             try
             {
-                if (database == DatabaseStart.None)
+                if (database != DatabaseStart.None)
                 {
-                    return await action(host);
+                    await InitializeAsync(app, database);
                 }
 
-                var report = await host.InitializeDatabaseAsync(cancellationToken, integrityCheck: database == DatabaseStart.Checked);
-                DatabaseReport = report;
-                foreach (var message in report.Messages)
-                {
-                    await Error.WriteLineAsync("notice: " + message);
-                }
-
-                if (report.Migrations.Applied.Count > 0 && !Json)
-                {
-                    await Error.WriteLineAsync(
-                        $"notice: database {host.Database.Location.Display} upgraded from schema version {report.Migrations.FromVersion} to {report.Migrations.ToVersion}.");
-                }
-
-                return await action(host);
+                return await action(app);
+            }
+            catch (OperationException ex)
+            {
+                await Error.WriteLineAsync(ex.Message);
+                return ex.Error == OperationError.Unavailable ? ExitCodes.Failed : ExitCodes.Usage;
             }
             catch (SchemaTooNewException ex)
             {
@@ -82,7 +93,7 @@ internal sealed class Invocation(CliContext context, ParseResult parse, Cancella
             }
             catch (DbException ex)
             {
-                await Error.WriteLineAsync($"The database {host.Database.Location.Display} could not be used: {ex.Message}");
+                await Error.WriteLineAsync($"The database {app.Operations.Storage.Display} could not be used: {ex.Message}");
                 return ExitCodes.Failed;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -93,17 +104,32 @@ internal sealed class Invocation(CliContext context, ParseResult parse, Cancella
             }
         }
     }
+
+    private async Task InitializeAsync(MonitorCoreApp app, DatabaseStart database)
+    {
+        var report = await app.InitializeDatabaseAsync(cancellationToken, integrityCheck: database == DatabaseStart.Checked);
+        foreach (var message in report.Messages)
+        {
+            await Error.WriteLineAsync("notice: " + message);
+        }
+
+        if (report.Migrations.Applied.Count > 0 && !Json)
+        {
+            await Error.WriteLineAsync(
+                $"notice: database {app.Operations.Storage.Display} upgraded from schema version {report.Migrations.FromVersion} to {report.Migrations.ToVersion}.");
+        }
+    }
 }
 
 /// <summary>How a command makes the database ready before it runs.</summary>
 internal enum DatabaseStart
 {
-    /// <summary>Not at all (the command does not use the database).</summary>
+    /// <summary>Not at all (the command does not use the database, or readies it itself).</summary>
     None,
 
     /// <summary>Header check and migrations.</summary>
     Quick,
 
-    /// <summary>Also SQLite's integrity check of every page (the service's start, <c>db migrate</c>).</summary>
+    /// <summary>Also SQLite's integrity check of every page (the service's start).</summary>
     Checked,
 }

@@ -1,18 +1,18 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MonitorCore.Configuration;
 using MonitorCore.Monitoring;
-using MonitorCore.Monitors.Evaluation;
 using MonitorCore.Monitors.Latency;
 using MonitorCore.Monitors.Liquidation;
-using MonitorCore.Monitors.Profit;
-using MonitorCore.Monitors.Risk;
-using MonitorCore.Settings;
 using MonitorCore.Monitors.Market;
 using MonitorCore.Monitors.Positions;
 using MonitorCore.Monitors.Prices;
-using MonitorCore.Positions;
+using MonitorCore.Monitors.Profit;
+using MonitorCore.Monitors.Risk;
 using MonitorCore.Monitors.Sources;
+using MonitorCore.Positions;
+using MonitorCore.Settings;
 
 namespace MonitorCore.Monitors;
 
@@ -23,8 +23,7 @@ public static class MonitorsServiceCollectionExtensions
     {
         var demo = services.AddMarketSources(configuration).Demo;
 
-        services.AddConfiguredOptions<PriceMonitorOptions>(configuration, PriceMonitorOptions.Section);
-        services.AddMonitor<PriceMonitor>(PriceMonitor.Name, r => r with
+        services.AddMonitor<PriceMonitor, PriceMonitorOptions>(PriceMonitor.Name, configuration, r => r with
         {
             InCycle = true,
             Order = 100,
@@ -33,8 +32,7 @@ public static class MonitorsServiceCollectionExtensions
         });
 
         services.AddConfiguredOptions<HeatIndexWeights>(configuration, HeatIndexWeights.Section);
-        services.AddConfiguredOptions<PositionMonitorOptions>(configuration, PositionMonitorOptions.Section);
-        services.AddMonitor<PositionMonitor>(PositionMonitor.Name, r => r with
+        services.AddMonitor<PositionMonitor, PositionMonitorOptions>(PositionMonitor.Name, configuration, r => r with
         {
             InCycle = true,
             Order = 200,
@@ -42,7 +40,6 @@ public static class MonitorsServiceCollectionExtensions
             Description = "Jupiter positions of every active wallet, enriched with the latest prices; stale ones closed softly.",
         });
 
-        services.AddSingleton<ThresholdRules>();
         services.AddMonitor<ProfitMonitor>(ProfitMonitor.Name, r => r with
         {
             InCycle = true,
@@ -57,16 +54,14 @@ public static class MonitorsServiceCollectionExtensions
             Toggle = SystemVarKeys.EnabledRisk,
             Description = "Heat index and travel % of each position against their thresholds (off by default: enabled_risk).",
         });
-        services.AddConfiguredOptions<LiquidationMonitorOptions>(configuration, LiquidationMonitorOptions.Section);
-        services.AddMonitor<LiquidationMonitor>(LiquidationMonitor.Name, r => r with
+        services.AddMonitor<LiquidationMonitor, LiquidationMonitorOptions>(LiquidationMonitor.Name, configuration, r => r with
         {
             InCycle = true,
             Order = 400,
             Toggle = SystemVarKeys.EnabledLiquid,
             Description = "Liquidation distance of each position against its breach line; calls when breached.",
         });
-        services.AddConfiguredOptions<MarketMonitorOptions>(configuration, MarketMonitorOptions.Section);
-        services.AddMonitor<MarketMonitor>(MarketMonitor.Name, r => r with
+        services.AddMonitor<MarketMonitor, MarketMonitorOptions>(MarketMonitor.Name, configuration, r => r with
         {
             InCycle = true,
             Order = 500,
@@ -74,10 +69,10 @@ public static class MonitorsServiceCollectionExtensions
             Toggle = SystemVarKeys.EnabledMarket,
             Description = "Price moves over 1h / 6h / 24h, anchors with ladder / reset / single re-arm, blast radius and the positions inside it.",
         });
+        services.AddSingleton<IValidateOptions<MarketMonitorOptions>, MarketChannelsValidator>();
 
-        services.AddConfiguredOptions<LatencyMonitorOptions>(configuration, LatencyMonitorOptions.Section);
         services.AddHttpClient(LatencyMonitor.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan).UseDemoWhen(demo);
-        services.AddMonitor<LatencyMonitor>(LatencyMonitor.Name, r => r with
+        services.AddMonitor<LatencyMonitor, LatencyMonitorOptions>(LatencyMonitor.Name, configuration, r => r with
         {
             Interval = TimeSpan.FromMinutes(5),
             Timeout = TimeSpan.FromSeconds(60),

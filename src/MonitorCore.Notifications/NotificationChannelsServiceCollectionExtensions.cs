@@ -22,6 +22,7 @@ public static class NotificationChannelsServiceCollectionExtensions
     public static IServiceCollection AddNotificationChannels(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ChannelCatalog>();
 
         services.AddConfiguredOptions<SmtpOptions>(configuration, SmtpOptions.Section);
         services.AddSingleton<INotificationChannel, EmailChannel>();

@@ -1,36 +1,32 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using MonitorCore.Alerts;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MonitorCore.Configuration;
-using MonitorCore.Notifications.Alerting;
 using MonitorCore.Monitoring;
 using MonitorCore.Notifications.Dispatch;
+using MonitorCore.Notifications.Twilio;
 using MonitorCore.Notifications.XCom;
 
 namespace MonitorCore.Notifications;
 
-/// <summary>Registers the alert engine, snoozes, the outbox dispatcher and the notification channels.</summary>
+/// <summary>Registers the outbox dispatcher, the notification channels and the monitors that watch delivery.</summary>
 public static class NotificationsServiceCollectionExtensions
 {
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddConfiguredOptions<AlertingOptions>(configuration, AlertingOptions.Section);
         services.AddConfiguredOptions<DispatchOptions>(configuration, DispatchOptions.Section);
-        services.AddSingleton<SnoozeService>();
-        services.AddSingleton<NotificationSignal>();
-        services.AddSingleton<IAlertEngine, AlertEngine>();
+        services.TryAddSingleton<ChannelCatalog>();
         services.AddSingleton<NotificationDispatcher>();
         services.AddSingleton<TestNotifier>();
         services.AddNotificationChannels(configuration);
-        services.AddMonitor<Twilio.TwilioMonitor>(Twilio.TwilioMonitor.Name, r => r with
+        services.AddMonitor<TwilioMonitor>(TwilioMonitor.Name, r => r with
         {
             Interval = TimeSpan.FromHours(1),
             Timeout = TimeSpan.FromSeconds(60),
             Order = 960,
             Description = "Verifies the Twilio credentials by fetching the account (no call placed).",
         });
-        services.AddConfiguredOptions<XComOptions>(configuration, XComOptions.Section);
-        services.AddMonitor<XComMonitor>(XComMonitor.Name, r => r with
+        services.AddMonitor<XComMonitor, XComOptions>(XComMonitor.Name, configuration, r => r with
         {
             Interval = TimeSpan.FromDays(1),
             Timeout = TimeSpan.FromSeconds(90),

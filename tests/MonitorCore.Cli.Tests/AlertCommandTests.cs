@@ -39,7 +39,7 @@ public sealed class AlertCommandTests : IAsyncLifetime
         Assert.Equal(0, set.ExitCode);
         Assert.Contains("12 / 8 / 6 (BELOW)", set.Out, StringComparison.Ordinal);
         var created = await _cli.RunAsync("thresholds", "set", "PriceMove", "Market", "--low", "2", "--medium", "4", "--high", "6", "--json");
-        Assert.Equal("Above", (string?)created.Json["condition"]);
+        Assert.Equal("ABOVE", (string?)created.Json["condition"]);
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class AlertCommandTests : IAsyncLifetime
 
         var alerts = await _cli.RunAsync("alerts", "--json");
         var alert = Assert.Single(alerts.Json["alerts"]!.AsArray());
-        Assert.Equal(("near", "High"), ((string)alert!["subject"]!, (string)alert["level"]!));
+        Assert.Equal(("near", "HIGH"), ((string)alert!["subject"]!, (string)alert["level"]!));
         Assert.Contains("LiquidationDistance", (await _cli.RunAsync("alerts")).Out, StringComparison.Ordinal);
         Assert.Contains("alerts firing: 1 HIGH", (await _cli.RunAsync("status")).Out, StringComparison.Ordinal);
 
@@ -113,10 +113,10 @@ public sealed class AlertCommandTests : IAsyncLifetime
         var rows = (await _cli.RunAsync("notifications", "--json")).Json["notifications"]!.AsArray();
         Assert.NotEmpty(rows);
         // Nothing is configured but the sound, whose default is the terminal bell.
-        Assert.All(rows, r => Assert.Equal((string?)r!["channel"] == "sound" ? "Sent" : "Skipped", (string?)r!["status"]));
+        Assert.All(rows, r => Assert.Equal((string?)r!["channel"] == "sound" ? "SENT" : "SKIPPED", (string?)r!["status"]));
         Assert.Contains(rows, r => ((string?)r!["last_error"] ?? "").Contains("TWILIO", StringComparison.Ordinal));
-        Assert.Contains("skipped", (await _cli.RunAsync("notifications", "--status", "skipped")).Out, StringComparison.Ordinal);
-        var id = ((long)rows.First(r => (string?)r!["status"] == "Skipped")!["id"]!).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("SKIPPED", (await _cli.RunAsync("notifications", "--status", "skipped")).Out, StringComparison.Ordinal);
+        var id = ((long)rows.First(r => (string?)r!["status"] == "SKIPPED")!["id"]!).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var retry = await _cli.RunAsync("notifications", "retry", id);
         Assert.Equal(0, retry.ExitCode);
         Assert.Contains("queued again", retry.Out, StringComparison.Ordinal);

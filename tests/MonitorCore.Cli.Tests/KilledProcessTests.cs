@@ -64,14 +64,14 @@ public sealed class KilledProcessTests : IAsyncDisposable
         // 2. Another Monitor Core starts on the same database; the provider is back.
         Volatile.Write(ref answering, true);
         var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
-        await using var host = MonitorCoreHost.Build(
+        await using var host = MonitorCoreApp.Build(
             new HostSettings(_folder.Path, new Dictionary<string, string?>(), null, db, new Dictionary<string, string?>
             {
                 ["Notifications:Webhook:Url"] = webhook.Url("/hook"),
             }),
             services => services.AddSingleton<TimeProvider>(time));
         await host.InitializeDatabaseAsync(default);
-        var outbox = host.Services.GetRequiredService<NotificationOutbox>();
+        var outbox = host.Services.GetRequiredService<INotificationOutbox>();
         var dispatcher = host.Services.GetRequiredService<NotificationDispatcher>();
 
         var row = Assert.Single(await outbox.ListAsync(null, 10, default));

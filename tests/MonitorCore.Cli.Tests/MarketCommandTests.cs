@@ -70,7 +70,7 @@ public sealed class MarketCommandTests : IAsyncLifetime
         Assert.Equal(3, (int)positions.Json["totals"]!["count"]!);
         var sol = positions.Json["positions"]!.AsArray().Single(p => (string?)p!["asset_type"] == "SOL")!;
         Assert.Equal(187.42, (double)sol["current_price"]!);
-        Assert.Equal("Long", (string?)sol["position_type"]);
+        Assert.Equal("LONG", (string?)sol["position_type"]);
         var text = await _cli.RunAsync("positions");
         Assert.Contains("3 positions", text.Out, StringComparison.Ordinal);
         Assert.Contains("SOL", text.Out, StringComparison.Ordinal);

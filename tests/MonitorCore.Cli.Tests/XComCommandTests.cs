@@ -39,10 +39,10 @@ public sealed class XComCommandTests : IAsyncLifetime
         Assert.Contains("Subject: [LOW] Monitor Core test notification", mail.Content, StringComparison.Ordinal);
 
         var outbox = Assert.Single((await _cli.RunAsync("notifications", "--json")).Json["notifications"]!.AsArray());
-        Assert.Equal(("email", "Sent", 1), ((string)outbox!["channel"]!, (string)outbox["status"]!, (int)outbox["attempts"]!));
+        Assert.Equal(("email", "SENT", 1), ((string)outbox!["channel"]!, (string)outbox["status"]!, (int)outbox["attempts"]!));
         var ledger = Assert.Single((await _cli.RunAsync("ledger", "--monitor", "xcom_monitor", "--json")).Json["entries"]!.AsArray());
         Assert.Equal("Success", (string?)ledger!["status"]);
-        Assert.Equal("sent", (string?)ledger["metadata"]!["channels"]!["email"]!["status"]);
+        Assert.Equal("SENT", (string?)ledger["metadata"]!["channels"]!["email"]!["status"]);
 
         var config = await _cli.RunAsync("config", "show");
         Assert.DoesNotContain("s3cret-pass", config.Out, StringComparison.Ordinal);
@@ -56,7 +56,7 @@ public sealed class XComCommandTests : IAsyncLifetime
         var test = await _cli.RunAsync("xcom", "test", "--channel", "email", "--json");
 
         Assert.Equal(1, test.ExitCode);
-        Assert.Equal("Dead", (string?)test.Json["status"]);
+        Assert.Equal("DEAD", (string?)test.Json["status"]);
         Assert.DoesNotContain("hunter2", (string?)test.Json["error"], StringComparison.Ordinal);
         Assert.Empty(_smtp.Messages());
     }

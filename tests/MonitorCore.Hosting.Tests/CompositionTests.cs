@@ -14,9 +14,9 @@ public sealed class CompositionTests : IDisposable
     [Fact]
     public async Task The_composition_root_builds_and_every_option_validates_with_defaults()
     {
-        await using var host = MonitorCoreHost.Build(new HostSettings(_folder.Path, new Dictionary<string, string?>()));
-        Assert.Contains("latency_monitor", host.Controller.Registry.Names);
-        Assert.Equal(_folder.File("data/monitorcore.db"), host.Database.Location.FilePath);
+        await using var host = MonitorCoreApp.Build(new HostSettings(_folder.Path, new Dictionary<string, string?>()));
+        Assert.Contains("latency_monitor", host.Registry.Names);
+        Assert.Equal(_folder.File("data/monitorcore.db"), host.Services.GetRequiredService<Data.Database>().Location.FilePath);
         Assert.Empty(host.Services.GetRequiredService<IEnumerable<ILedgerMirror>>());
         Assert.False(File.Exists(_folder.File("data/monitorcore.db")));
     }
@@ -29,7 +29,7 @@ public sealed class CompositionTests : IDisposable
             ["MONITORCORE_Ledger__RetentionDays"] = "0",
             ["MONITORCORE_Database__Synchronous"] = "Sometimes",
         };
-        var ex = Assert.Throws<ConfigurationErrorException>(() => MonitorCoreHost.Build(new HostSettings(_folder.Path, environment)));
+        var ex = Assert.Throws<ConfigurationErrorException>(() => MonitorCoreApp.Build(new HostSettings(_folder.Path, environment)));
         Assert.Contains(ex.Problems, p => p.StartsWith("Ledger:RetentionDays:", StringComparison.Ordinal));
         Assert.Contains(ex.Problems, p => p.Contains("Database", StringComparison.Ordinal) && p.Contains("Synchronous", StringComparison.Ordinal));
     }
@@ -38,7 +38,7 @@ public sealed class CompositionTests : IDisposable
     public void Duplicate_monitor_names_stop_start_up()
     {
         var ex = Assert.Throws<ConfigurationErrorException>(() =>
-            MonitorCoreHost.Build(new HostSettings(_folder.Path, new Dictionary<string, string?>(), Overrides: OfflineSources.Settings()), services =>
+            MonitorCoreApp.Build(new HostSettings(_folder.Path, new Dictionary<string, string?>(), Overrides: OfflineSources.Settings()), services =>
                 services.AddMonitor<Monitoring.SucceedingMonitor>("latency_monitor")));
         Assert.Contains("latency_monitor", Assert.Single(ex.Problems), StringComparison.Ordinal);
     }
@@ -51,11 +51,11 @@ public sealed class CompositionTests : IDisposable
             ["MONITORCORE_Ledger__WriteJsonLedgers"] = "true",
             ["MONITORCORE_Ledger__JsonLedgerFolder"] = "legacy",
         };
-        await using var host = MonitorCoreHost.Build(new HostSettings(_folder.Path, environment), services =>
+        await using var host = MonitorCoreApp.Build(new HostSettings(_folder.Path, environment), services =>
             services.AddMonitor<Monitoring.SucceedingMonitor>("ok_monitor"));
         await host.InitializeDatabaseAsync(default);
 
-        await host.Controller.RunByNameAsync("ok_monitor", null, default);
+        await host.Runner.RunByNameAsync("ok_monitor", null, default);
 
         var line = Assert.Single(await File.ReadAllLinesAsync(_folder.File("legacy/ok_monitor_ledger.json")));
         Assert.Contains("\"monitor_name\":\"ok_monitor\"", line, StringComparison.Ordinal);

@@ -16,7 +16,7 @@ public sealed class TestHost : IAsyncDisposable
 {
     private readonly TempDirectory _folder = new();
     private readonly Dictionary<string, string?> _settings;
-    private MonitorCoreHost _host;
+    private MonitorCoreApp _host;
 
     private TestHost(IDictionary<string, string?> configuration, FakeTimeProvider time)
     {
@@ -34,7 +34,7 @@ public sealed class TestHost : IAsyncDisposable
 
     public FakeTimeProvider Time { get; }
 
-    private MonitorCoreHost Build() => MonitorCoreHost.Build(
+    private MonitorCoreApp Build() => MonitorCoreApp.Build(
         new HostSettings(_folder.Path, new Dictionary<string, string?>(), Overrides: _settings),
         services => services.AddSingleton<TimeProvider>(Time));
 
@@ -63,7 +63,7 @@ public sealed class TestHost : IAsyncDisposable
         try
         {
             using var folder = new TempDirectory();
-            var host = MonitorCoreHost.Build(new HostSettings(folder.Path, new Dictionary<string, string?>(), Overrides: new Dictionary<string, string?>(configuration)));
+            var host = MonitorCoreApp.Build(new HostSettings(folder.Path, new Dictionary<string, string?>(), Overrides: new Dictionary<string, string?>(configuration)));
             host.DisposeAsync().AsTask().GetAwaiter().GetResult();
             return [];
         }
@@ -73,13 +73,13 @@ public sealed class TestHost : IAsyncDisposable
         }
     }
 
-    public MonitorRegistration Registration(string name) => _host.Controller.Registry.Get(name);
+    public MonitorRegistration Registration(string name) => _host.Registry.Get(name);
 
-    public MonitorCoreHost Host => _host;
+    public MonitorCoreApp Host => _host;
 
     /// <summary>Runs the monitor through the real runner: one ledger row, returned.</summary>
     public Task<LedgerEntry> RunAsync(string name, CancellationToken cancellationToken = default) =>
-        _host.Controller.RunByNameAsync(name, null, cancellationToken);
+        _host.Runner.RunByNameAsync(name, null, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

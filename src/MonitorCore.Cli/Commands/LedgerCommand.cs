@@ -1,6 +1,5 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
-using MonitorCore.Hosting;
+using MonitorCore.Hosting.Operations;
 using MonitorCore.Ledger;
 
 namespace MonitorCore.Cli.Commands;
@@ -9,132 +8,71 @@ internal static class LedgerCommand
 {
     public static Command Create(CliContext context)
     {
-        var monitor = new Option<string?>("--monitor")
+        var monitor = new Option<string?>("--monitor") { Description = "Only rows of this monitor.", HelpName = "NAME" };
+        var status = new Option<string?>("--status") { Description = "Only rows of this status: Success, Warning, Error, Skipped or Disabled.", HelpName = "STATUS" };
+        var limit = new Option<int>("--limit") { Description = "At most this many rows, newest first (1 to 100000).", DefaultValueFactory = _ => 20 };
+        limit.Validators.Add(result =>
         {
-            Description = "Only rows of this monitor.",
-            HelpName = "NAME",
-        };
+            if (result.Tokens.Count == 1
+                && int.TryParse(result.Tokens[0].Value, System.Globalization.CultureInfo.InvariantCulture, out var value)
+                && value is < 1 or > LedgerOperations.MaxLimit)
+            {
+                result.AddError($"--limit must be between 1 and {LedgerOperations.MaxLimit}.");
+            }
+        });
 
-        var limit = new Option<int>("--limit")
+        var command = new Command("ledger", "Show ledger rows, newest first.");
+        command.Options.Add(monitor);
+        command.Options.Add(status);
+        command.Options.Add(limit);
+        command.WithAction(context, async (invocation, operations) =>
         {
-            Description = "At most this many rows, newest first.",
-            DefaultValueFactory = _ => 20,
-        };
+            var p = invocation.Parse;
+            var page = await operations.Ledger.QueryAsync(
+                new LedgerQuery(p.GetValue(monitor), p.GetValue(limit), Status: LedgerOperations.ParseStatus(p.GetValue(status))),
+                invocation.CancellationToken);
+            await invocation.WriteAsync(page, async result =>
+            {
+                if (result.Entries.Count == 0)
+                {
+                    await invocation.Out.WriteLineAsync("The ledger has no rows" + (p.GetValue(monitor) is { } name ? $" for {name}." : "."));
+                }
+
+                foreach (var row in result.Entries)
+                {
+                    LedgerText.Write(invocation.Out, row, detailed: false);
+                }
+            });
+            return ExitCodes.Ok;
+        });
 
         var paths = new Argument<string[]>("path")
         {
             Description = "Legacy JSON-lines ledger files (<monitor>_ledger.json), or folders holding them.",
             Arity = ArgumentArity.OneOrMore,
         };
-
-        limit.Validators.Add(result =>
-        {
-            if (result.Tokens.Count == 1
-                && int.TryParse(result.Tokens[0].Value, System.Globalization.CultureInfo.InvariantCulture, out var value)
-                && value is < 1 or > 100_000)
-            {
-                result.AddError("--limit must be between 1 and 100000.");
-            }
-        });
-
-        var command = new Command("ledger", "Show ledger rows, newest first.");
-        command.Options.Add(monitor);
-        command.Options.Add(limit);
-        command.WithHostAction(context, (invocation, host) => ShowAsync(invocation, host, invocation.Parse.GetValue(monitor), invocation.Parse.GetValue(limit)));
-
         var import = new Command(
             "import-json",
             "Import legacy JSON-lines ledgers into monitor_ledger. Importing the same lines twice adds nothing; " +
             "malformed lines are reported by line number and skipped.");
         import.Arguments.Add(paths);
-        import.WithHostAction(context, (invocation, host) => ImportAsync(invocation, host, invocation.Parse.GetValue(paths)!));
+        import.WithAction(context, async (invocation, operations) =>
+        {
+            var result = await operations.Ledger.ImportJsonAsync(invocation.Parse.GetValue(paths)!, invocation.CancellationToken);
+            await invocation.WriteAsync(result, async r =>
+            {
+                foreach (var file in r.Files)
+                {
+                    await invocation.Out.WriteLineAsync($"{file.File}: {file.Imported} imported, {file.AlreadyPresent} already present, {file.Malformed.Count} malformed");
+                    foreach (var line in file.Malformed)
+                    {
+                        await invocation.Error.WriteLineAsync($"{file.File}:{line.Line}: skipped: {line.Message}");
+                    }
+                }
+            });
+            return ExitCodes.Ok;
+        });
         command.Subcommands.Add(import);
         return command;
-    }
-
-    private static async Task<int> ShowAsync(Invocation invocation, MonitorCoreHost host, string? monitor, int limit)
-    {
-        var ledger = host.Services.GetRequiredService<IMonitorLedger>();
-        var rows = await ledger.QueryAsync(
-            new LedgerQuery(monitor, limit), invocation.CancellationToken);
-        if (invocation.Json)
-        {
-            invocation.WriteJson(new { Entries = rows });
-            return ExitCodes.Ok;
-        }
-
-        if (rows.Count == 0)
-        {
-            await invocation.Out.WriteLineAsync("The ledger has no rows" + (monitor is null ? "." : $" for {monitor}."));
-        }
-
-        foreach (var row in rows)
-        {
-            LedgerText.Write(invocation.Out, row, detailed: false);
-        }
-
-        return ExitCodes.Ok;
-    }
-
-    private static async Task<int> ImportAsync(Invocation invocation, MonitorCoreHost host, string[] paths)
-    {
-        var files = new List<string>();
-        foreach (var path in paths)
-        {
-            var full = Path.GetFullPath(path, invocation.Settings.BaseDirectory);
-            if (Directory.Exists(full))
-            {
-                files.AddRange(Directory.GetFiles(full, "*_ledger.json").Order(StringComparer.Ordinal));
-            }
-            else if (File.Exists(full))
-            {
-                files.Add(full);
-            }
-            else
-            {
-                await invocation.Error.WriteLineAsync($"{full}: no such file or folder.");
-                return ExitCodes.Usage;
-            }
-        }
-
-        var ledger = host.Services.GetRequiredService<IMonitorLedger>();
-        var reports = new List<object>();
-        var totalErrors = 0;
-        foreach (var file in files)
-        {
-            LegacyLedgerParseResult parsed;
-            using (var reader = new StreamReader(file))
-            {
-                parsed = LegacyLedgerParser.Parse(reader, file);
-            }
-
-            var imported = await ledger.ImportAsync(parsed.Entries, invocation.CancellationToken);
-            totalErrors += parsed.Errors.Count;
-            reports.Add(new
-            {
-                File = file,
-                Read = parsed.Entries.Count,
-                Imported = imported,
-                AlreadyPresent = parsed.Entries.Count - imported,
-                Malformed = parsed.Errors.Select(e => new { Line = e.LineNumber, e.Message }).ToList(),
-            });
-
-            if (!invocation.Json)
-            {
-                await invocation.Out.WriteLineAsync(
-                    $"{file}: {imported} imported, {parsed.Entries.Count - imported} already present, {parsed.Errors.Count} malformed");
-                foreach (var error in parsed.Errors)
-                {
-                    await invocation.Error.WriteLineAsync($"{file}:{error.LineNumber}: skipped: {error.Message}");
-                }
-            }
-        }
-
-        if (invocation.Json)
-        {
-            invocation.WriteJson(new { Files = reports, Malformed = totalErrors });
-        }
-
-        return ExitCodes.Ok;
     }
 }

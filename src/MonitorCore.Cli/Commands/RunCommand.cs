@@ -1,7 +1,6 @@
 using System.CommandLine;
-using MonitorCore.Hosting;
-using MonitorCore.Ledger;
-using MonitorCore.Monitoring;
+using MonitorCore.Hosting.Operations;
+using MonitorCore.Notifications.Dispatch;
 
 namespace MonitorCore.Cli.Commands;
 
@@ -13,43 +12,39 @@ internal static class RunCommand
         {
             Description = "The monitor to run (see 'monitorcore list'), or 'all' to run every monitor in registry order.",
         };
-        var command = new Command("run", "Run one monitor, or all of them, and record each run in the ledger. Exit code 1 when a run ends in Error.");
+        var command = new Command(
+            "run",
+            "Run one monitor, or all of them, and record each run in the ledger; the notifications they raise are delivered before it exits. " +
+            "Exit code 1 when a run ends in Error.");
         command.Arguments.Add(name);
-        return command.WithHostAction(context, (invocation, host) => RunAsync(invocation, host, invocation.Parse.GetValue(name)!));
-    }
-
-    private static async Task<int> RunAsync(Invocation invocation, MonitorCoreHost host, string name)
-    {
-        var controller = host.Controller;
-        IReadOnlyList<LedgerEntry> entries;
-        var all = string.Equals(name, "all", StringComparison.OrdinalIgnoreCase);
-        if (all)
+        return command.WithAction(context, async (invocation, operations) =>
         {
-            entries = await controller.RunAllAsync(null, invocation.CancellationToken);
-        }
-        else if (controller.Registry.TryGet(name, out var registration))
-        {
-            entries = [await controller.RunByNameAsync(registration.Name, null, invocation.CancellationToken)];
-        }
-        else
-        {
-            await invocation.Error.WriteLineAsync(new UnknownMonitorException(name, [.. controller.Registry.Names]).Message);
-            return ExitCodes.Usage;
-        }
-
-        await CliDispatch.DrainAsync(invocation, host);
-        if (invocation.Json)
-        {
-            invocation.WriteJson(all ? new { Runs = entries } : entries[0]);
-        }
-        else
-        {
-            foreach (var entry in entries)
+            var target = invocation.Parse.GetValue(name)!;
+            var all = string.Equals(target, "all", StringComparison.OrdinalIgnoreCase);
+            var result = all
+                ? await operations.Monitors.RunAllAsync(deliver: true, invocation.CancellationToken)
+                : await operations.Monitors.RunAsync(target, deliver: true, invocation.CancellationToken);
+            if (result.Delivery is { Total: > 0 } delivery)
             {
-                LedgerText.Write(invocation.Out, entry, detailed: true);
+                await invocation.Error.WriteLineAsync($"notifications: {Describe(delivery)}");
             }
-        }
 
-        return entries.Any(e => e.Status == MonitorStatus.Error) ? ExitCodes.Failed : ExitCodes.Ok;
+            if (invocation.Json)
+            {
+                invocation.WriteJson(all ? new { result.Runs } : result.Runs[0]);
+            }
+            else
+            {
+                foreach (var entry in result.Runs)
+                {
+                    LedgerText.Write(invocation.Out, entry, detailed: true);
+                }
+            }
+
+            return result.Failed ? ExitCodes.Failed : ExitCodes.Ok;
+        });
     }
+
+    public static string Describe(DispatchReport report) =>
+        $"{report.Sent} sent, {report.Failed} failed and queued for retry, {report.Dead} dead, {report.Skipped} skipped (channel not configured)";
 }

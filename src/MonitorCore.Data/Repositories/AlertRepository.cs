@@ -9,7 +9,7 @@ namespace MonitorCore.Data.Repositories;
 /// <c>alerts</c>: the alert lifecycle. Alert changes and the notifications they cause are written in
 /// one transaction (<see cref="ApplyAsync"/>), so a raised alert is never without its outbox rows.
 /// </summary>
-public sealed class AlertRepository(Database database, NotificationOutbox outbox) : IAlertCounts
+internal sealed class AlertRepository(Database database, NotificationOutbox outbox) : IAlertStore
 {
     private const string Columns =
         "id, rule, subject, monitor, level, peak_level, state, value, threshold, message, first_seen, last_seen, last_changed, " +
@@ -48,7 +48,7 @@ public sealed class AlertRepository(Database database, NotificationOutbox outbox
         var counts = Enum.GetValues<AlertLevel>().ToDictionary(l => l, _ => 0);
         while (await reader.ReadAsync(cancellationToken))
         {
-            if (Enum.TryParse<AlertLevel>(reader.GetString(0), ignoreCase: true, out var level))
+            if (Vocabulary.TryParse<AlertLevel>(reader.GetString(0), out var level))
             {
                 counts[level] = Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture);
             }
@@ -119,9 +119,9 @@ public sealed class AlertRepository(Database database, NotificationOutbox outbox
         Set(command, "@rule", alert.Rule);
         Set(command, "@subject", alert.Subject);
         Set(command, "@monitor", alert.Monitor);
-        Set(command, "@level", alert.Level.ToString().ToUpperInvariant());
-        Set(command, "@peak_level", (alert.PeakLevel > alert.Level ? alert.PeakLevel : alert.Level).ToString().ToUpperInvariant());
-        Set(command, "@state", alert.State.ToString().ToUpperInvariant());
+        Set(command, "@level", alert.Level.Word());
+        Set(command, "@peak_level", (alert.PeakLevel > alert.Level ? alert.PeakLevel : alert.Level).Word());
+        Set(command, "@state", alert.State.Word());
         Set(command, "@value", alert.Value);
         Set(command, "@threshold", alert.Threshold);
         Set(command, "@message", alert.Message);
@@ -163,9 +163,9 @@ public sealed class AlertRepository(Database database, NotificationOutbox outbox
                 Rule = reader.GetString(1),
                 Subject = reader.GetString(2),
                 Monitor = reader.GetString(3),
-                Level = Enum.Parse<AlertLevel>(reader.GetString(4), ignoreCase: true),
-                PeakLevel = Enum.Parse<AlertLevel>(reader.GetString(5), ignoreCase: true),
-                State = Enum.Parse<AlertState>(reader.GetString(6), ignoreCase: true),
+                Level = Vocabulary.Parse<AlertLevel>(reader.GetString(4)),
+                PeakLevel = Vocabulary.Parse<AlertLevel>(reader.GetString(5)),
+                State = Vocabulary.Parse<AlertState>(reader.GetString(6)),
                 Value = reader.GetDouble(7),
                 Threshold = reader.GetDouble(8),
                 Message = reader.GetString(9),

@@ -4,7 +4,7 @@ using MonitorCore.Alerts;
 namespace MonitorCore.Data.Repositories;
 
 /// <summary><c>alert_thresholds</c>. A triple that breaks its ordering rule is refused with the rule it breaks.</summary>
-public sealed class AlertThresholdRepository(Database database)
+internal sealed class AlertThresholdRepository(Database database) : IThresholdStore
 {
     private const string Columns =
         "id, alert_type, alert_class, metric_key, condition, low, medium, high, enabled, low_notify, medium_notify, high_notify";
@@ -52,7 +52,7 @@ public sealed class AlertThresholdRepository(Database database)
         command.Add("@type", threshold.AlertType);
         command.Add("@class", threshold.AlertClass);
         command.Add("@metric", threshold.MetricKey);
-        command.Add("@condition", threshold.Condition == ThresholdCondition.Above ? "ABOVE" : "BELOW");
+        command.Add("@condition", threshold.Condition.Word());
         command.Add("@low", threshold.Low);
         command.Add("@medium", threshold.Medium);
         command.Add("@high", threshold.High);
@@ -70,7 +70,7 @@ public sealed class AlertThresholdRepository(Database database)
         AlertType = reader.GetString(1),
         AlertClass = reader.GetString(2),
         MetricKey = reader.GetString(3),
-        Condition = reader.GetString(4) == "BELOW" ? ThresholdCondition.Below : ThresholdCondition.Above,
+        Condition = Vocabulary.Parse<ThresholdCondition>(reader.GetString(4)),
         Low = reader.GetDouble(5),
         Medium = reader.GetDouble(6),
         High = reader.GetDouble(7),

@@ -4,7 +4,7 @@ using MonitorCore.Heartbeat;
 namespace MonitorCore.Data.Repositories;
 
 /// <summary><c>monitor_heartbeat</c>: last run and live-tunable interval per loop.</summary>
-public sealed class HeartbeatRepository(Database database) : IHeartbeatStore
+internal sealed class HeartbeatRepository(Database database) : IHeartbeatStore
 {
     public async Task<HeartbeatRow?> GetAsync(string monitorName, CancellationToken cancellationToken)
     {

@@ -1,14 +1,13 @@
-namespace MonitorCore.Data.Repositories;
+using MonitorCore.Leases;
 
-/// <summary>Who holds a lease, and until when.</summary>
-public sealed record LeaseHolder(string Name, string Holder, DateTimeOffset ExpiresAt);
+namespace MonitorCore.Data.Repositories;
 
 /// <summary>
 /// <c>leases</c>: a named lease held by one instance at a time. Taking it succeeds when nobody holds
 /// it, when its holder let it expire, or when the taker already holds it (a renewal), in one atomic
 /// statement, so two instances can never both hold it.
 /// </summary>
-public sealed class LeaseRepository(Database database)
+internal sealed class LeaseRepository(Database database) : ILeaseStore
 {
     public async Task<bool> TryAcquireAsync(string name, string holder, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken)
     {

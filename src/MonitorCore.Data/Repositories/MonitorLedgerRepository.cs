@@ -11,7 +11,7 @@ namespace MonitorCore.Data.Repositories;
 /// cannot be read back (an unknown status, broken metadata JSON) are returned as Error rows that say
 /// so, never dropped and never allowed to break a read.
 /// </summary>
-public sealed class MonitorLedgerRepository(Database database) : IMonitorLedger
+internal sealed class MonitorLedgerRepository(Database database) : IMonitorLedger
 {
     private const string Columns = "id, monitor_name, timestamp, status, metadata, duration_ms, cycle_id";
 
@@ -126,6 +126,24 @@ public sealed class MonitorLedgerRepository(Database database) : IMonitorLedger
         {
             where.Add("id < @before");
             command.Add("@before", before);
+        }
+
+        if (query.Status is { } status)
+        {
+            where.Add("status = @status");
+            command.Add("@status", status.Word());
+        }
+
+        if (query.Since is { } since)
+        {
+            where.Add("timestamp >= @since");
+            command.Add("@since", database.ToDb(since));
+        }
+
+        if (query.Until is { } until)
+        {
+            where.Add("timestamp < @until");
+            command.Add("@until", database.ToDb(until));
         }
 
         command.Add("@limit", query.Limit);

@@ -11,7 +11,7 @@ namespace MonitorCore.Data.Repositories;
 /// rows under a lease (so two dispatchers, or two instances, never send the same row at once), and
 /// records each outcome: sent, failed (retried later), dead, or skipped.
 /// </summary>
-public sealed class NotificationOutbox(Database database)
+internal sealed class NotificationOutbox(Database database) : INotificationOutbox
 {
     private const string Columns =
         "id, channel, recipient, subject, body, level, alert_ids, group_key, idempotency_key, status, attempts, created_at, " +
@@ -41,11 +41,11 @@ public sealed class NotificationOutbox(Database database)
             command.Add("@recipient", n.Recipient);
             command.Add("@subject", n.Subject);
             command.Add("@body", n.Body);
-            command.Add("@level", n.Level.ToString().ToUpperInvariant());
+            command.Add("@level", n.Level.Word());
             database.AddJson(command, "@alert_ids", JsonSerializer.Serialize(n.AlertIds));
             command.Add("@group_key", n.GroupKey);
             command.Add("@idempotency_key", n.IdempotencyKey);
-            command.Add("@status", Word(n.Status));
+            command.Add("@status", n.Status.Word());
             command.Add("@attempts", n.Attempts);
             command.Add("@created_at", database.ToDb(n.CreatedAt));
             command.Add("@next_attempt_at", database.ToDb(n.NextAttemptAt));
@@ -66,7 +66,7 @@ public sealed class NotificationOutbox(Database database)
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         await using var command = connection.Command(
             "UPDATE notification_outbox SET claimed_by = @owner, claimed_until = @until WHERE id IN (" +
-            "SELECT id FROM notification_outbox WHERE status IN ('pending', 'failed') AND next_attempt_at <= @now " +
+            "SELECT id FROM notification_outbox WHERE status IN ('PENDING', 'FAILED') AND next_attempt_at <= @now " +
             $"AND (claimed_until IS NULL OR claimed_until < @now) ORDER BY id LIMIT @limit{database.SkipLockedClause}) RETURNING {Columns}",
             transaction);
         command.Add("@owner", owner);
@@ -83,7 +83,7 @@ public sealed class NotificationOutbox(Database database)
         UpdateAsync(
             ids,
             owner,
-            "status = 'sent', attempts = attempts + 1, sent_at = @now, provider_message_id = @provider, last_error = NULL",
+            "status = 'SENT', attempts = attempts + 1, sent_at = @now, provider_message_id = @provider, last_error = NULL",
             c =>
             {
                 c.Add("@now", database.ToDb(now));
@@ -97,7 +97,7 @@ public sealed class NotificationOutbox(Database database)
         UpdateAsync(
             ids,
             owner,
-            "status = CASE WHEN @permanent = 1 OR attempts + 1 >= @max THEN 'dead' ELSE 'failed' END, attempts = attempts + 1, " +
+            "status = CASE WHEN @permanent = 1 OR attempts + 1 >= @max THEN 'DEAD' ELSE 'FAILED' END, attempts = attempts + 1, " +
             "next_attempt_at = @next, last_error = @error",
             c =>
             {
@@ -110,15 +110,15 @@ public sealed class NotificationOutbox(Database database)
 
     /// <summary>Records that the rows' channel is not configured: kept with the note, never sent.</summary>
     public Task MarkSkippedAsync(IReadOnlyCollection<long> ids, string owner, string note, CancellationToken cancellationToken) =>
-        UpdateAsync(ids, owner, "status = 'skipped', last_error = @note", c => c.Add("@note", note), cancellationToken);
+        UpdateAsync(ids, owner, "status = 'SKIPPED', last_error = @note", c => c.Add("@note", note), cancellationToken);
 
     /// <summary>Makes a failed, dead or skipped row due again now; false when there is no such row.</summary>
     public async Task<bool> RetryAsync(long id, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command(
-            "UPDATE notification_outbox SET status = 'pending', next_attempt_at = @now, claimed_until = NULL, claimed_by = NULL " +
-            "WHERE id = @id AND status IN ('failed', 'dead', 'skipped')");
+            "UPDATE notification_outbox SET status = 'PENDING', next_attempt_at = @now, claimed_until = NULL, claimed_by = NULL " +
+            "WHERE id = @id AND status IN ('FAILED', 'DEAD', 'SKIPPED')");
         command.Add("@now", database.ToDb(now));
         command.Add("@id", id);
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
@@ -132,7 +132,7 @@ public sealed class NotificationOutbox(Database database)
             $"SELECT {Columns} FROM notification_outbox" + (status is null ? "" : " WHERE status = @status") + " ORDER BY id DESC LIMIT @limit");
         if (status is { } s)
         {
-            command.Add("@status", Word(s));
+            command.Add("@status", s.Word());
         }
 
         command.Add("@limit", limit);
@@ -152,7 +152,7 @@ public sealed class NotificationOutbox(Database database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command(
-            "SELECT created_at FROM notification_outbox WHERE channel = 'voice' AND status IN ('pending', 'failed', 'sent') ORDER BY created_at DESC LIMIT 1");
+            "SELECT created_at FROM notification_outbox WHERE channel = 'voice' AND status IN ('PENDING', 'FAILED', 'SENT') ORDER BY created_at DESC LIMIT 1");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? database.ReadTimestamp(reader, 0) : null;
     }
@@ -162,12 +162,10 @@ public sealed class NotificationOutbox(Database database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command(
-            "SELECT next_attempt_at FROM notification_outbox WHERE status IN ('pending', 'failed') ORDER BY next_attempt_at LIMIT 1");
+            "SELECT next_attempt_at FROM notification_outbox WHERE status IN ('PENDING', 'FAILED') ORDER BY next_attempt_at LIMIT 1");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? database.ReadTimestamp(reader, 0) : null;
     }
-
-    public static string Word(NotificationStatus status) => status.ToString().ToLowerInvariant();
 
     private async Task UpdateAsync(IReadOnlyCollection<long> ids, string owner, string set, Action<DbCommand> bind, CancellationToken cancellationToken)
     {
@@ -204,11 +202,11 @@ public sealed class NotificationOutbox(Database database)
                 Recipient = reader.GetString(2),
                 Subject = reader.GetString(3),
                 Body = reader.GetString(4),
-                Level = Enum.Parse<AlertLevel>(reader.GetString(5), ignoreCase: true),
+                Level = Vocabulary.Parse<AlertLevel>(reader.GetString(5)),
                 AlertIds = JsonSerializer.Deserialize<long[]>(reader.GetString(6)) ?? [],
                 GroupKey = reader.GetNullableString(7),
                 IdempotencyKey = reader.GetString(8),
-                Status = Enum.Parse<NotificationStatus>(reader.GetString(9), ignoreCase: true),
+                Status = Vocabulary.Parse<NotificationStatus>(reader.GetString(9)),
                 Attempts = Convert.ToInt32(reader.GetValue(10), CultureInfo.InvariantCulture),
                 CreatedAt = database.ReadTimestamp(reader, 11),
                 NextAttemptAt = database.ReadTimestamp(reader, 12),

@@ -5,14 +5,8 @@ using MonitorCore.Positions;
 
 namespace MonitorCore.Data.Repositories;
 
-/// <summary>A stored position row that could not be read, kept with its raw values.</summary>
-public sealed record QuarantinedPosition(string PositionId, string Reason, JsonObject Raw);
-
-/// <summary>The positions that were read, and the rows moved to quarantine while reading.</summary>
-public sealed record PositionReadResult(IReadOnlyList<Position> Positions, IReadOnlyList<QuarantinedPosition> Quarantined);
-
-/// <summary><c>positions</c>: stored positions with their derived values. Nothing is hard-deleted.</summary>
-public sealed class PositionRepository(Database database, TimeProvider time)
+/// <summary><c>positions</c> on SQLite or PostgreSQL.</summary>
+internal sealed class PositionRepository(Database database, TimeProvider time) : IPositionStore
 {
     private const string Columns =
         "id, asset_type, position_type, entry_price, current_price, liquidation_price, size, collateral, leverage, value, " +
@@ -44,7 +38,7 @@ public sealed class PositionRepository(Database database, TimeProvider time)
             command.Parameters.Clear();
             command.Add("@id", p.Id);
             command.Add("@asset_type", p.AssetType);
-            command.Add("@position_type", p.PositionType.ToText());
+            command.Add("@position_type", p.PositionType.Word());
             command.Add("@entry_price", p.EntryPrice);
             command.Add("@current_price", p.CurrentPrice);
             command.Add("@liquidation_price", p.LiquidationPrice);
@@ -59,7 +53,7 @@ public sealed class PositionRepository(Database database, TimeProvider time)
             command.Add("@heat_index", p.HeatIndex);
             command.Add("@wallet_name", p.WalletName);
             command.Add("@last_updated", database.ToDb(p.LastUpdated));
-            command.Add("@status", p.Status.ToText());
+            command.Add("@status", p.Status.Word());
             command.Add("@stale", p.Stale);
             command.Add("@source", p.Source);
             await command.ExecuteNonQueryAsync(cancellationToken);
@@ -181,12 +175,12 @@ public sealed class PositionRepository(Database database, TimeProvider time)
 
     private Position Read(DbDataReader r)
     {
-        if (!PositionNames.TryParseType(r.GetString(2), out var type))
+        if (!Vocabulary.TryParse<PositionType>(r.GetString(2), out var type))
         {
             throw new InvalidDataException($"position {r.GetString(0)}: unknown side '{r.GetString(2)}'");
         }
 
-        if (!PositionNames.TryParseStatus(r.GetString(17), out var status))
+        if (!Vocabulary.TryParse<PositionStatus>(r.GetString(17), out var status))
         {
             throw new InvalidDataException($"position {r.GetString(0)}: unknown status '{r.GetString(17)}'");
         }

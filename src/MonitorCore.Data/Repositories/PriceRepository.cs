@@ -4,7 +4,7 @@ using MonitorCore.Prices;
 namespace MonitorCore.Data.Repositories;
 
 /// <summary><c>prices</c>: the history of observed prices; the latest per asset is read through an index.</summary>
-public sealed class PriceRepository(Database database)
+internal sealed class PriceRepository(Database database) : IPriceStore
 {
     private const string Columns = "asset_type, current_price, source, last_update_time, high_24h, low_24h, change_24h_pct";
 

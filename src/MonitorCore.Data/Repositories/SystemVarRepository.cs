@@ -4,7 +4,7 @@ using MonitorCore.Settings;
 namespace MonitorCore.Data.Repositories;
 
 /// <summary><c>system_vars</c>: key → JSON value. Only valid JSON is stored.</summary>
-public sealed class SystemVarRepository(Database database, TimeProvider time) : ISystemVarStore
+internal sealed class SystemVarRepository(Database database, TimeProvider time) : ISystemVarStore
 {
     public async Task<string?> GetRawAsync(string key, CancellationToken cancellationToken)
     {

@@ -3,11 +3,8 @@ using MonitorCore.Wallets;
 
 namespace MonitorCore.Data.Repositories;
 
-/// <summary>The wallet already exists under that name or address.</summary>
-public sealed class DuplicateWalletException(string message) : Exception(message);
-
 /// <summary><c>wallets</c>: the wallets whose positions are synced.</summary>
-public sealed class WalletRepository(Database database)
+internal sealed class WalletRepository(Database database) : IWalletStore
 {
     public async Task AddAsync(Wallet wallet, CancellationToken cancellationToken)
     {

@@ -65,7 +65,7 @@ internal sealed class LegacyEnvironmentSource(IReadOnlyDictionary<string, string
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["LIQ_MON_THRESHOLD_PERCENT"] = "Monitors:liquid_monitor:ThresholdPercent",
-        ["LIQ_MON_SNOOZE_SECONDS"] = "Monitors:liquid_monitor:SnoozeSeconds",
+        ["LIQ_MON_SNOOZE_SECONDS"] = "Monitors:liquid_monitor:EscalationSeconds",
         ["LIQ_MON_LEVEL"] = "Monitors:liquid_monitor:Level",
         ["LIQ_MON_ENABLED"] = "Monitors:liquid_monitor:Enabled",
         ["LIQ_MON_SMS_ALERT"] = "Monitors:liquid_monitor:SmsAlert",

@@ -1,48 +1,42 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Json;
+using MonitorCore.Data;
 
 namespace MonitorCore.Hosting.Configuration;
 
 /// <summary>
-/// Builds the configuration, lowest precedence first: defaults (in the options types), the JSON
-/// config file, the legacy environment names, <c>MONITORCORE_*</c> variables, the command line.
+/// Monitor Core's configuration sources, lowest precedence first: defaults (in the options types), the
+/// JSON config file, the runtime settings (<c>system_vars</c>), the legacy environment names,
+/// <c>MONITORCORE_*</c> variables, the command line (docs/behaviour.md §8).
 /// </summary>
 public static class MonitorCoreConfiguration
 {
+    /// <summary>The configuration of <paramref name="settings"/>, on its own (not part of a host).</summary>
     public static IConfigurationRoot Build(HostSettings settings)
     {
         var builder = new ConfigurationBuilder();
-        var file = settings.ConfigFile is null
-            ? Path.Combine(settings.BaseDirectory, HostSettings.DefaultConfigFile)
-            : Path.GetFullPath(settings.ConfigFile, settings.BaseDirectory);
-        if (settings.ConfigFile is not null && !File.Exists(file))
-        {
-            throw new ConfigurationErrorException($"The config file {file} (from --config) does not exist.");
-        }
+        AddSources(builder, settings);
+        return Build(builder, settings);
+    }
 
-        if (File.Exists(file))
-        {
-            builder.AddJsonFile(file, optional: false, reloadOnChange: false);
-        }
-
-        builder.Add(new LegacyEnvironmentSource(settings.Environment));
-        builder.Add(new PrefixedEnvironmentSource(settings.Environment));
-        var commandLine = new Dictionary<string, string?>(settings.Overrides ?? new Dictionary<string, string?>());
-        if (settings.Database is not null)
-        {
-            commandLine["Database:Connection"] = settings.Database;
-        }
-
-        builder.Add(new NamedSource("command line", commandLine));
-
+    /// <summary>
+    /// Adds Monitor Core's sources to a configuration (a host's <c>builder.Configuration</c>): they come after,
+    /// and so win over, whatever the host added before. Bad JSON or a missing <c>--config</c> file throws
+    /// <see cref="ConfigurationErrorException"/>.
+    /// </summary>
+    public static void AddSources(IConfigurationBuilder builder, HostSettings settings)
+    {
+        var file = ConfigFile(settings);
+        var database = DatabaseOf(settings, file);
         try
         {
-            return builder.Build();
+            AddFile(builder, file);
+            builder.Add(new RuntimeSettingsSource(() => RuntimeSettingsReader.Read(database)));
+            AddEnvironmentAndCommandLine(builder, settings);
         }
         catch (InvalidDataException ex)
         {
-            var reason = ex.InnerException?.Message ?? ex.Message;
-            throw new ConfigurationErrorException($"The config file {file} is not valid JSON: {reason}", ex);
+            throw BadFile(file, ex);
         }
     }
 
@@ -64,4 +58,70 @@ public static class MonitorCoreConfiguration
 
         return "default";
     }
+
+    /// <summary>The runtime settings layer of a configuration built here, or null.</summary>
+    public static RuntimeSettingsSource.Provider? RuntimeLayer(IConfigurationRoot configuration) =>
+        configuration.Providers.OfType<RuntimeSettingsSource.Provider>().FirstOrDefault();
+
+    /// <summary>
+    /// The database the runtime settings are read from: resolved from every other source first, because
+    /// the runtime layer lives in that database and cannot move it.
+    /// </summary>
+    private static DatabaseLocation DatabaseOf(HostSettings settings, string? file)
+    {
+        var builder = new ConfigurationBuilder();
+        AddFile(builder, file);
+        AddEnvironmentAndCommandLine(builder, settings);
+        var preliminary = Build(builder, settings, file);
+        return DatabaseLocation.Parse(preliminary["Database:Connection"], settings.BaseDirectory);
+    }
+
+    private static string? ConfigFile(HostSettings settings)
+    {
+        var file = settings.ConfigFile is null
+            ? Path.Combine(settings.BaseDirectory, HostSettings.DefaultConfigFile)
+            : Path.GetFullPath(settings.ConfigFile, settings.BaseDirectory);
+        if (settings.ConfigFile is not null && !File.Exists(file))
+        {
+            throw new ConfigurationErrorException($"The config file {file} (from --config) does not exist.");
+        }
+
+        return File.Exists(file) ? file : null;
+    }
+
+    private static void AddFile(IConfigurationBuilder builder, string? file)
+    {
+        if (file is not null)
+        {
+            builder.AddJsonFile(file, optional: false, reloadOnChange: false);
+        }
+    }
+
+    private static void AddEnvironmentAndCommandLine(IConfigurationBuilder builder, HostSettings settings)
+    {
+        builder.Add(new LegacyEnvironmentSource(settings.Environment));
+        builder.Add(new PrefixedEnvironmentSource(settings.Environment));
+        var commandLine = new Dictionary<string, string?>(settings.Overrides ?? new Dictionary<string, string?>());
+        if (settings.Database is not null)
+        {
+            commandLine["Database:Connection"] = settings.Database;
+        }
+
+        builder.Add(new NamedSource("command line", commandLine));
+    }
+
+    private static IConfigurationRoot Build(ConfigurationBuilder builder, HostSettings settings, string? file = null)
+    {
+        try
+        {
+            return builder.Build();
+        }
+        catch (InvalidDataException ex)
+        {
+            throw BadFile(file ?? ConfigFile(settings), ex);
+        }
+    }
+
+    private static ConfigurationErrorException BadFile(string? file, InvalidDataException ex) =>
+        new($"The config file {file} is not valid JSON: {ex.InnerException?.Message ?? ex.Message}", ex);
 }

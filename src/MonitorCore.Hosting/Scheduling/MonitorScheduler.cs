@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using MonitorCore.Data.Repositories;
 using MonitorCore.Heartbeat;
+using MonitorCore.Leases;
 using MonitorCore.Ledger;
 using MonitorCore.Monitoring;
 
@@ -17,10 +17,10 @@ public sealed partial class MonitorScheduler(
     SonicCycle cycle,
     MonitorRegistry registry,
     MonitorRunner runner,
-    MonitorCoreController controller,
+    ExpectedIntervals expected,
     IMonitorLedger ledger,
     IHeartbeatStore heartbeats,
-    LeaseRepository leases,
+    ILeaseStore leases,
     Retention retention,
     TimeProvider time,
     ILogger<MonitorScheduler> logger) : BackgroundService
@@ -79,7 +79,7 @@ public sealed partial class MonitorScheduler(
                         continue;
                     }
 
-                    var intervals = await controller.GetExpectedIntervalsAsync(stoppingToken);
+                    var intervals = await expected.GetAsync(stoppingToken);
                     foreach (var registration in timerMonitors)
                     {
                         if (time.GetUtcNow() >= due[registration.Name] && !IsRunning(registration.Name))
@@ -170,7 +170,7 @@ public sealed partial class MonitorScheduler(
     {
         var now = time.GetUtcNow();
         var latest = await ledger.GetLatestAsync([.. monitors.Select(m => m.Name)], cancellationToken);
-        var intervals = await controller.GetExpectedIntervalsAsync(cancellationToken);
+        var intervals = await expected.GetAsync(cancellationToken);
         return monitors.ToDictionary(
             m => m.Name,
             m => latest.TryGetValue(m.Name, out var row) && row.Timestamp + intervals[m.Name] > now ? row.Timestamp + intervals[m.Name] : now,

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using MonitorCore.Data.Repositories;
+using MonitorCore.Notifications;
 using MonitorCore.Notifications.Dispatch;
 
 namespace MonitorCore.Hosting.Scheduling;
@@ -12,7 +12,7 @@ namespace MonitorCore.Hosting.Scheduling;
 /// </summary>
 public sealed partial class NotificationDispatchLoop(
     NotificationDispatcher dispatcher,
-    NotificationOutbox outbox,
+    INotificationOutbox outbox,
     NotificationSignal signal,
     IOptions<DispatchOptions> options,
     TimeProvider time,

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MonitorCore.Data.Files;
-using MonitorCore.Data.Repositories;
+using MonitorCore.Ledger;
+using MonitorCore.Prices;
 
 namespace MonitorCore.Hosting.Scheduling;
 
@@ -11,8 +12,8 @@ namespace MonitorCore.Hosting.Scheduling;
 /// cycle, so the database does not grow without bound. Alerts, positions and the outbox are kept.
 /// </summary>
 public sealed partial class Retention(
-    MonitorLedgerRepository ledger,
-    PriceRepository prices,
+    IMonitorLedger ledger,
+    IPriceStore prices,
     IOptions<LedgerOptions> options,
     TimeProvider time,
     ILogger<Retention> logger)

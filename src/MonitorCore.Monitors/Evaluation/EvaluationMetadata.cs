@@ -9,7 +9,7 @@ internal static class EvaluationMetadata
     public static void Add(JsonObject metadata, params AlertOutcome[] outcomes)
     {
         var level = outcomes.Select(o => o.HighestLevel).Max();
-        metadata["level"] = level?.ToString().ToUpperInvariant();
+        metadata["level"] = level?.Word();
         metadata["alert_ids"] = new JsonArray([.. outcomes.SelectMany(o => o.FiringIds).Distinct().Select(id => JsonValue.Create(id))]);
         var notified = outcomes.SelectMany(o => o.NotificationIds).ToList();
         if (notified.Count > 0)
@@ -24,5 +24,5 @@ internal static class EvaluationMetadata
         }
     }
 
-    public static string Describe(MonitorCore.Positions.Position p) => $"{p.AssetType} {p.PositionType.ToString().ToUpperInvariant()}";
+    public static string Describe(MonitorCore.Positions.Position p) => $"{p.AssetType} {p.PositionType.Word()}";
 }

@@ -13,7 +13,7 @@ namespace MonitorCore.Monitors.Latency;
 /// </summary>
 internal sealed class LatencyMonitor(
     IHttpClientFactory httpClients,
-    IOptions<LatencyMonitorOptions> options,
+    IOptionsSnapshot<LatencyMonitorOptions> options,
     IOptions<SourcesOptions> sources,
     MarketMode mode,
     TimeProvider time) : IMonitor
@@ -25,7 +25,7 @@ internal sealed class LatencyMonitor(
 
     public async Task<MonitorResult> RunAsync(MonitorContext context, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
+        var settings = options.Get(context.Name);
         var targets = settings.Targets.Count > 0 ? settings.Targets : DefaultTargets(sources.Value);
         var probes = await Task.WhenAll(targets.Select(t => ProbeAsync(t, settings.RequestTimeout, cancellationToken)));
 

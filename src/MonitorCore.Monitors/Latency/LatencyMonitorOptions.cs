@@ -17,8 +17,6 @@ public sealed class LatencyTarget
 /// <summary>The <c>Monitors:latency_monitor</c> section.</summary>
 public sealed class LatencyMonitorOptions
 {
-    public const string Section = "Monitors:latency_monitor";
-
     /// <summary>What to ping; when empty, CoinGecko's <c>/api/v3/ping</c> and Jupiter's base URL.</summary>
     public List<LatencyTarget> Targets { get; set; } = [];
 

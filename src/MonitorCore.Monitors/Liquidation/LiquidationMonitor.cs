@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using MonitorCore.Alerts;
-using MonitorCore.Data.Repositories;
 using MonitorCore.Monitoring;
 using MonitorCore.Monitors.Evaluation;
 using MonitorCore.Positions;
@@ -15,10 +14,10 @@ namespace MonitorCore.Monitors.Liquidation;
 /// <c>low</c> and <c>medium</c> give earlier warnings. One alert per position.
 /// </summary>
 internal sealed class LiquidationMonitor(
-    PositionRepository positions,
+    IPositionStore positions,
     ThresholdRules rules,
     IAlertEngine engine,
-    IOptions<LiquidationMonitorOptions> options) : IMonitor
+    IOptionsSnapshot<LiquidationMonitorOptions> options) : IMonitor
 {
     public const string Name = "liquid_monitor";
 
@@ -27,10 +26,10 @@ internal sealed class LiquidationMonitor(
 
     public async Task<MonitorResult> RunAsync(MonitorContext context, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
+        var settings = options.Get(context.Name);
         if (!settings.Enabled)
         {
-            return MonitorResult.Disabled("Monitors:liquid_monitor:Enabled (LIQ_MON_ENABLED) is false");
+            return MonitorResult.Disabled($"{MonitorServiceCollectionExtensions.SectionOf(context.Name)}:Enabled (LIQ_MON_ENABLED) is false");
         }
 
         var baseRule = await rules.GetAsync("LiquidationDistance", "Position", Name, cancellationToken);
@@ -108,7 +107,7 @@ internal sealed class LiquidationMonitor(
             High = breachLine,
             BreachLevel = settings.Level,
             Channels = channels,
-            EscalationInterval = settings.SnoozeSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : rule.EscalationInterval,
+            EscalationInterval = settings.EscalationSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : rule.EscalationInterval,
         };
     }
 }

@@ -9,8 +9,6 @@ namespace MonitorCore.Monitors.Liquidation;
 /// </summary>
 public sealed class LiquidationMonitorOptions
 {
-    public const string Section = "Monitors:liquid_monitor";
-
     /// <summary>The breach line in percent of the price (the triple's <c>high</c>); when unset, the stored threshold's high (5).</summary>
     [Range(0.01, 100.0)]
     public double? ThresholdPercent { get; set; }
@@ -24,9 +22,9 @@ public sealed class LiquidationMonitorOptions
     /// <summary>When false the monitor records Disabled (<c>LIQ_MON_ENABLED</c>).</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>How often an unacknowledged breach calls again (<c>LIQ_MON_SNOOZE_SECONDS</c>); the alerting escalation interval when unset.</summary>
+    /// <summary>How often an unacknowledged breach calls again, in seconds (<c>LIQ_MON_SNOOZE_SECONDS</c>, named so by the spec though it is no snooze); the alerting escalation interval when unset.</summary>
     [Range(10, 86_400)]
-    public int? SnoozeSeconds { get; set; }
+    public int? EscalationSeconds { get; set; }
 
     /// <summary>A breach sends an SMS (<c>LIQ_MON_SMS_ALERT</c>).</summary>
     public bool SmsAlert { get; set; } = true;

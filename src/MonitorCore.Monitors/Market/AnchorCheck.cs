@@ -50,5 +50,5 @@ internal sealed record AnchorCheck(EffectiveAnchor After, Observation? Observati
         return new AnchorCheck(after, observation, move, anchor, level, changed);
     }
 
-    public static string Text(RearmMode mode) => mode.ToString().ToLowerInvariant();
+    private static string Text(RearmMode mode) => mode.ToString().ToLowerInvariant();
 }

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using MonitorCore.Alerts;
-using MonitorCore.Data.Repositories;
 using MonitorCore.Monitoring;
 using MonitorCore.Positions;
+using MonitorCore.Prices;
 using MonitorCore.Settings;
 
 namespace MonitorCore.Monitors.Market;
@@ -19,20 +19,20 @@ namespace MonitorCore.Monitors.Market;
 /// when no price is stored; Error when the stored config is not valid.</para>
 /// </summary>
 internal sealed class MarketMonitor(
-    PriceRepository prices,
-    PositionRepository positions,
+    IPriceStore prices,
+    IPositionStore positions,
     SystemVars systemVars,
     IAlertEngine alerts,
-    IOptions<MarketMonitorOptions> options,
-    IOptions<AlertingOptions> alerting,
+    IOptionsSnapshot<MarketMonitorOptions> options,
+    IOptionsMonitor<AlertingOptions> alerting,
     MarketMode mode,
     TimeProvider time) : IMonitor
 {
-    public const string Name = "market_monitor";
+    public const string Name = MarketMonitorConfig.Monitor;
 
     public async Task<MonitorResult> RunAsync(MonitorContext context, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
+        var settings = options.Get(context.Name);
         MarketMonitorConfig config;
         try
         {
@@ -59,8 +59,8 @@ internal sealed class MarketMonitor(
         var now = time.GetUtcNow();
         var windows = MarketSettings.Windows(config, settings);
         var since = now - MarketMath.Day - settings.MaxReferenceGap; // the longest window, and the blast radius's day
-        var moveRule = MarketRules.Build(MarketRules.PriceMove, settings.ThresholdPercent, settings, alerting.Value);
-        var anchorRule = MarketRules.Build(MarketRules.PriceAnchor, settings.AnchorDeltaPercent, settings, alerting.Value);
+        var moveRule = MarketRules.Build(MarketRules.PriceMove, settings.ThresholdPercent, settings, alerting.CurrentValue);
+        var anchorRule = MarketRules.Build(MarketRules.PriceAnchor, settings.AnchorDeltaPercent, settings, alerting.CurrentValue);
 
         var report = new MarketReport();
         var moveObservations = new List<Observation>();

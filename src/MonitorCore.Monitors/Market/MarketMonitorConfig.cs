@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using MonitorCore.Settings;
 
@@ -6,8 +7,11 @@ namespace MonitorCore.Monitors.Market;
 /// <summary>Which moves of a window count.</summary>
 public enum MoveDirection
 {
+    [JsonStringEnumMemberName("BOTH")]
     Both,
+    [JsonStringEnumMemberName("UP")]
     Up,
+    [JsonStringEnumMemberName("DOWN")]
     Down,
 }
 
@@ -15,12 +19,15 @@ public enum MoveDirection
 public enum RearmMode
 {
     /// <summary>The anchor steps by ± delta in the direction of the move (as many steps as the price crossed), so the next step triggers again.</summary>
+    [JsonStringEnumMemberName("LADDER")]
     Ladder,
 
     /// <summary>The anchor becomes the current price.</summary>
+    [JsonStringEnumMemberName("RESET")]
     Reset,
 
     /// <summary>The anchor stays and is disarmed until the user re-arms it.</summary>
+    [JsonStringEnumMemberName("SINGLE")]
     Single,
 }
 
@@ -53,6 +60,9 @@ public sealed record AnchorSetting
 public sealed partial record MarketMonitorConfig
 {
     public static readonly SystemVarKey<MarketMonitorConfig?> Key = new("market_monitor_config", null);
+
+    /// <summary>The key of the built-in market monitor, whose options fill what this config leaves unset.</summary>
+    public const string Monitor = "market_monitor";
 
     /// <summary>The windows a move is measured over, shortest first.</summary>
     public static readonly IReadOnlyList<(string Name, TimeSpan Span)> KnownWindows =

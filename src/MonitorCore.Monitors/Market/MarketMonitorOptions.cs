@@ -11,8 +11,6 @@ namespace MonitorCore.Monitors.Market;
 /// </summary>
 public sealed class MarketMonitorOptions : IValidatableObject
 {
-    public const string Section = "Monitors:market_monitor";
-
     /// <summary>A move of at least this many percent over a window triggers (every window the stored config does not set).</summary>
     [Range(0.001, 1000.0)]
     public double ThresholdPercent { get; set; } = 2;
@@ -68,19 +66,9 @@ public sealed class MarketMonitorOptions : IValidatableObject
             .Where(c => c != "none")
             .Distinct(StringComparer.Ordinal)];
 
-    /// <summary>Data-annotation hook: known channel names, and MEDIUM not above HIGH.</summary>
+    /// <summary>Data-annotation hook: MEDIUM not above HIGH (the channel names are checked against the registered channels by <see cref="MarketChannelsValidator"/>).</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        foreach (var (name, list) in new[] { (nameof(LowNotify), LowNotify), (nameof(MediumNotify), MediumNotify), (nameof(HighNotify), HighNotify) })
-        {
-            var unknown = ChannelList(list).Except(ChannelNames.All, StringComparer.Ordinal).ToList();
-            if (unknown.Count > 0)
-            {
-                yield return new ValidationResult(
-                    $"unknown channel {string.Join(", ", unknown)}; use none or some of {string.Join(", ", ChannelNames.All)}", [name]);
-            }
-        }
-
         if (MediumMultiplier > HighMultiplier)
         {
             yield return new ValidationResult($"needs MediumMultiplier ≤ HighMultiplier, got {MediumMultiplier} / {HighMultiplier}", [nameof(HighMultiplier)]);

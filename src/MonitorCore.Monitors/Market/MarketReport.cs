@@ -46,7 +46,7 @@ internal sealed class MarketReport
         {
             ["price"] = after.Price,
             ["delta"] = after.DeltaPercent,
-            ["mode"] = AnchorCheck.Text(after.Mode),
+            ["mode"] = after.Mode.Word(),
             ["armed"] = after.Armed,
             ["move_pct"] = Round(check.Move),
         };
@@ -60,7 +60,7 @@ internal sealed class MarketReport
                 ["threshold"] = before.DeltaPercent,
                 ["level"] = Text(level),
                 ["anchor"] = from,
-                ["mode"] = AnchorCheck.Text(before.Mode),
+                ["mode"] = before.Mode.Word(),
                 ["new_anchor"] = after.Price,
                 ["armed"] = after.Armed,
             });
@@ -76,7 +76,7 @@ internal sealed class MarketReport
             {
                 ["position_id"] = p.Id,
                 ["asset"] = p.AssetType,
-                ["position_type"] = p.PositionType.ToString().ToUpperInvariant(),
+                ["position_type"] = p.PositionType.Word(),
                 ["wallet"] = p.WalletName,
                 ["distance_pct"] = Round(p.LiquidationDistancePct),
                 ["blast_radius"] = Round(radius[p.AssetType]),
@@ -108,5 +108,5 @@ internal sealed class MarketReport
         return metadata;
     }
 
-    private static string? Text(AlertLevel? level) => level?.ToString().ToUpperInvariant();
+    private static string? Text(AlertLevel? level) => level?.Word();
 }

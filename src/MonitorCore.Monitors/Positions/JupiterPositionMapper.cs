@@ -40,7 +40,7 @@ internal static class JupiterPositionMapper
         }
 
         var side = (item["side"] as JsonValue)?.TryGetValue<string>(out var s) == true ? s : null;
-        if (!PositionNames.TryParseType(side, out var type))
+        if (!Vocabulary.TryParse<PositionType>(side, out var type))
         {
             return new MappedItem(null, null, $"position {id}: unknown side '{side}'");
         }

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
-using MonitorCore.Data.Repositories;
 using MonitorCore.Monitoring;
 using MonitorCore.Monitors.Demo;
 using MonitorCore.Monitors.Sources;
@@ -20,11 +19,11 @@ namespace MonitorCore.Monitors.Positions;
 /// </summary>
 internal sealed class PositionMonitor(
     JupiterClient jupiter,
-    WalletRepository wallets,
-    PositionRepository positions,
-    PriceRepository prices,
+    IWalletStore wallets,
+    IPositionStore positions,
+    IPriceStore prices,
     SystemVars systemVars,
-    IOptions<PositionMonitorOptions> options,
+    IOptionsSnapshot<PositionMonitorOptions> options,
     IOptions<HeatIndexWeights> heat,
     MarketMode mode,
     TimeProvider time) : IMonitor
@@ -84,7 +83,7 @@ internal sealed class PositionMonitor(
                          p.WalletName == wallet.Name && p.Status == PositionStatus.Active && !changed.ContainsKey(p.Id)))
             {
                 var stale = missing.Stale + 1;
-                var closes = stale >= options.Value.StaleAfterMissedSyncs;
+                var closes = stale >= options.Get(context.Name).StaleAfterMissedSyncs;
                 staleClosed += closes ? 1 : 0;
                 changed[missing.Id] = missing with { Stale = stale, Status = closes ? PositionStatus.StaleClosed : PositionStatus.Active };
             }
@@ -96,7 +95,7 @@ internal sealed class PositionMonitor(
             changed[position.Id] = position;
         }
 
-        var enriched = changed.Values.Select(p => p.Status == PositionStatus.Active ? Enrich(p, latest) : p).ToList();
+        var enriched = changed.Values.Select(p => p.Status == PositionStatus.Active ? PositionMath.EnrichAtLatest(p, latest, heat.Value) : p).ToList();
         await positions.UpsertAsync(enriched, cancellationToken);
 
         var activeCount = byId.Values.Count(p => p.Status == PositionStatus.Active && !changed.ContainsKey(p.Id))
@@ -174,15 +173,6 @@ internal sealed class PositionMonitor(
             [.. mapped.Where(m => m.Position is not null).Select(m => m.Position!)],
             [.. mapped.Where(m => m.UnknownMint is not null).Select(m => m.UnknownMint!)],
             null);
-    }
-
-    /// <summary>The newest stored price of the asset, else the mark price Jupiter sent, else the last known price.</summary>
-    private Position Enrich(Position position, IReadOnlyDictionary<string, PriceQuote> latest)
-    {
-        var price = latest.TryGetValue(position.AssetType, out var quote) ? quote.CurrentPrice
-            : position.CurrentPrice > 0 ? position.CurrentPrice
-            : position.EntryPrice;
-        return PositionMath.Enrich(position, price, heat.Value);
     }
 
     private async Task EnsureDemoWalletAsync(DateTimeOffset now, CancellationToken cancellationToken)

@@ -5,8 +5,6 @@ namespace MonitorCore.Monitors.Positions;
 /// <summary>The <c>Monitors:position_monitor</c> section.</summary>
 public sealed class PositionMonitorOptions
 {
-    public const string Section = "Monitors:position_monitor";
-
     /// <summary>An ACTIVE position missing from this many successful syncs in a row becomes STALE_CLOSED.</summary>
     [Range(1, 100)]
     public int StaleAfterMissedSyncs { get; set; } = 3;

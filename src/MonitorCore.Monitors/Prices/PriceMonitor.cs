@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
-using MonitorCore.Data.Repositories;
 using MonitorCore.Monitoring;
 using MonitorCore.Monitors.Sources;
 using MonitorCore.Prices;
@@ -17,8 +16,8 @@ namespace MonitorCore.Monitors.Prices;
 internal sealed class PriceMonitor(
     CoinGeckoClient coinGecko,
     YahooClient yahoo,
-    PriceRepository prices,
-    IOptions<PriceMonitorOptions> options,
+    IPriceStore prices,
+    IOptionsSnapshot<PriceMonitorOptions> options,
     MarketMode mode,
     TimeProvider time) : IMonitor
 {
@@ -28,7 +27,7 @@ internal sealed class PriceMonitor(
 
     public async Task<MonitorResult> RunAsync(MonitorContext context, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
+        var settings = options.Get(context.Name);
         var sources = new JsonObject();
         var coins = FetchCoinsAsync(settings.EffectiveAssets, sources, cancellationToken);
         var indexes = FetchIndexesAsync(settings.EffectiveIndexes, sources, cancellationToken);

@@ -27,8 +27,6 @@ public sealed class IndexAsset
 /// <summary>The <c>Monitors:price_monitor</c> section.</summary>
 public sealed class PriceMonitorOptions
 {
-    public const string Section = "Monitors:price_monitor";
-
     /// <summary>Coins to price; when empty, BTC, ETH and SOL.</summary>
     public List<CryptoAsset> Assets { get; set; } = [];
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using MonitorCore.Alerts;
-using MonitorCore.Data.Repositories;
 using MonitorCore.Monitoring;
 using MonitorCore.Monitors.Evaluation;
 using MonitorCore.Positions;
@@ -14,7 +13,7 @@ namespace MonitorCore.Monitors.Profit;
 /// badge <c>profit_badge_value</c> is the largest single profit when it is above the Profit low threshold.
 /// </summary>
 internal sealed class ProfitMonitor(
-    PositionRepository positions,
+    IPositionStore positions,
     ThresholdRules rules,
     IAlertEngine engine,
     SystemVars systemVars) : IMonitor

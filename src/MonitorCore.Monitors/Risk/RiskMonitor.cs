@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using MonitorCore.Alerts;
-using MonitorCore.Data.Repositories;
 using MonitorCore.Monitoring;
 using MonitorCore.Monitors.Evaluation;
 using MonitorCore.Positions;
@@ -15,7 +14,7 @@ namespace MonitorCore.Monitors.Risk;
 /// <c>travel_risk_badge_value</c> (most negative travel).
 /// </summary>
 internal sealed class RiskMonitor(
-    PositionRepository positions,
+    IPositionStore positions,
     ThresholdRules rules,
     IAlertEngine engine,
     SystemVars systemVars) : IMonitor

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using MonitorCore.Data.Repositories;
 
 namespace MonitorCore.Notifications.Dispatch;
 
@@ -22,16 +21,13 @@ public sealed record DispatchReport(int Sent, int Failed, int Dead, int Skipped)
 /// last attempt makes the row <c>dead</c>; an unconfigured channel makes it <c>skipped</c> with a note.
 /// </summary>
 public sealed partial class NotificationDispatcher(
-    NotificationOutbox outbox,
-    IEnumerable<INotificationChannel> channels,
+    INotificationOutbox outbox,
+    ChannelCatalog channels,
     IOptions<DispatchOptions> options,
     TimeProvider time,
     Random random,
     ILogger<NotificationDispatcher> logger)
 {
-    private readonly Dictionary<string, INotificationChannel> _channels =
-        channels.GroupBy(c => c.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-
     private readonly string _owner = $"{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     /// <summary>One pass over the due rows.</summary>
@@ -93,9 +89,9 @@ public sealed partial class NotificationDispatcher(
     private async Task<DispatchReport> SendAsync(string name, List<Notifications.Notification> rows, DispatchOptions settings, CancellationToken cancellationToken)
     {
         var ids = rows.Select(r => r.Id).ToList();
-        _channels.TryGetValue(name, out var channel);
+        var channel = channels.Find(name);
         var note = channel is null
-            ? $"no channel named '{name}' (known: {string.Join(", ", ChannelNames.All)})"
+            ? $"no channel named '{name}' (registered: {string.Join(", ", channels.Names)})"
             : channel.NotConfiguredReason is { } reason ? $"not sent: {reason}" : null;
         if (channel is null || note is not null)
         {
@@ -151,7 +147,7 @@ public sealed partial class NotificationDispatcher(
         }
 
         var level = rows.Max(r => r.Level);
-        var subject = $"[{level.ToString().ToUpperInvariant()}] {rows.Count} notifications: " + string.Join("; ", rows.Select(r => r.Subject));
+        var subject = $"[{level.Word()}] {rows.Count} notifications: " + string.Join("; ", rows.Select(r => r.Subject));
         return new OutgoingMessage(first.Id, first.Recipient, subject, string.Join("\n\n", rows.Select(r => r.Body)), level, first.IdempotencyKey);
     }
 

@@ -96,5 +96,5 @@ internal sealed class SoundChannel : INotificationChannel
     internal static string Fill(string argument, OutgoingMessage message) => argument
         .Replace("{subject}", message.Subject, StringComparison.Ordinal)
         .Replace("{body}", message.Body, StringComparison.Ordinal)
-        .Replace("{level}", message.Level.ToString().ToUpperInvariant(), StringComparison.Ordinal);
+        .Replace("{level}", message.Level.Word(), StringComparison.Ordinal);
 }

@@ -8,13 +8,13 @@ namespace MonitorCore.Notifications.Twilio;
 /// is placed. Error when the credentials are refused or the account is not active; Skipped when
 /// Twilio is not configured.
 /// </summary>
-internal sealed class TwilioMonitor(TwilioAccountClient account, IEnumerable<INotificationChannel> channels) : IMonitor
+internal sealed class TwilioMonitor(TwilioAccountClient account, ChannelCatalog channels) : IMonitor
 {
     public const string Name = "twilio_monitor";
 
     public async Task<MonitorResult> RunAsync(MonitorContext context, CancellationToken cancellationToken)
     {
-        if (channels.FirstOrDefault(c => c.Name == ChannelNames.Sms)?.NotConfiguredReason is { } reason)
+        if (channels.Find(ChannelNames.Sms)?.NotConfiguredReason is { } reason)
         {
             return MonitorResult.Skipped($"Twilio is not configured: {reason}");
         }

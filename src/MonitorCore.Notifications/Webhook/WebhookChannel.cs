@@ -54,7 +54,7 @@ internal sealed class WebhookChannel(IHttpClientFactory httpClients, IOptions<We
         ["notification_id"] = message.NotificationId,
         ["subject"] = message.Subject,
         ["body"] = message.Body,
-        ["level"] = message.Level.ToString().ToUpperInvariant(),
+        ["level"] = message.Level.Word(),
         ["idempotency_key"] = message.IdempotencyKey,
         ["sent_at"] = sentAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
     }.ToJsonString();

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using MonitorCore.Alerts;
-using MonitorCore.Data.Repositories;
 using MonitorCore.Monitoring;
 using MonitorCore.Notifications.Dispatch;
 
@@ -14,16 +13,16 @@ public sealed record TestSendResult(long NotificationId, string Channel, Notific
 /// then the row's outcome read back. Used by <c>xcom_monitor</c> and <c>monitorcore xcom test</c>.
 /// </summary>
 public sealed class TestNotifier(
-    NotificationOutbox outbox,
+    INotificationOutbox outbox,
     NotificationDispatcher dispatcher,
-    IEnumerable<INotificationChannel> channels,
+    ChannelCatalog channels,
     TimeProvider time)
 {
     public async Task<TestSendResult> SendAsync(string channel, AlertLevel level, string origin, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var target = channels.FirstOrDefault(c => c.Name == channel);
-        var levelWord = level.ToString().ToUpperInvariant();
+        var target = channels.Find(channel);
+        var levelWord = level.Word();
         var notification = new Notification
         {
             Channel = channel,
@@ -44,7 +43,7 @@ public sealed class TestNotifier(
     /// <summary>The run result of a test send: Success when sent; Warning when skipped or retrying; Error when dead.</summary>
     public static MonitorResult ToResult(TestSendResult sent)
     {
-        var entry = new JsonObject { ["status"] = NotificationOutbox.Word(sent.Status) };
+        var entry = new JsonObject { ["status"] = sent.Status.Word() };
         if (sent.Error is not null)
         {
             entry["error"] = sent.Error;

@@ -9,13 +9,13 @@ namespace MonitorCore.Notifications.XCom;
 /// <c>xcom_monitor</c>: sends a LOW test notification (e-mail by default) through the whole pipeline,
 /// outbox and dispatcher included, to prove that delivery works end to end.
 /// </summary>
-internal sealed class XComMonitor(TestNotifier notifier, IMonitorLedger ledger, IOptions<XComOptions> options, TimeProvider time) : IMonitor
+internal sealed class XComMonitor(TestNotifier notifier, IMonitorLedger ledger, IOptionsSnapshot<XComOptions> options, TimeProvider time) : IMonitor
 {
-    public const string Name = "xcom_monitor";
+    public const string Name = XComOptions.Monitor;
 
     public async Task<MonitorResult> RunAsync(MonitorContext context, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
+        var settings = options.Get(context.Name);
         var last = await ledger.GetLatestWithStatusAsync(Name, [MonitorStatus.Success], cancellationToken);
         if (last is not null && time.GetUtcNow() - last.Timestamp < settings.Every)
         {

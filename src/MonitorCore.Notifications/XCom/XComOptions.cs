@@ -3,7 +3,8 @@ namespace MonitorCore.Notifications.XCom;
 /// <summary>The <c>Monitors:xcom_monitor</c> section.</summary>
 public sealed class XComOptions
 {
-    public const string Section = "Monitors:xcom_monitor";
+    /// <summary>The key of the built-in delivery check; a test from <c>monitorcore xcom test</c> is recorded under it too.</summary>
+    public const string Monitor = "xcom_monitor";
 
     /// <summary>The channel the test notification goes through.</summary>
     public string Channel { get; set; } = ChannelNames.Email;

@@ -1,8 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace MonitorCore.Alerts;
 
 public enum AlertState
 {
+    [JsonStringEnumMemberName("FIRING")]
     Firing,
+    [JsonStringEnumMemberName("RESOLVED")]
     Resolved,
 }
 

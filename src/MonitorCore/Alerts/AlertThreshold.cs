@@ -1,8 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace MonitorCore.Alerts;
 
 public enum ThresholdCondition
 {
+    [JsonStringEnumMemberName("ABOVE")]
     Above,
+    [JsonStringEnumMemberName("BELOW")]
     Below,
 }
 

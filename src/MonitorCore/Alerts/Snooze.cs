@@ -1,14 +1,19 @@
+using System.Text.Json.Serialization;
+
 namespace MonitorCore.Alerts;
 
 public enum SnoozeScope
 {
     /// <summary>Every alert.</summary>
+    [JsonStringEnumMemberName("GLOBAL")]
     Global,
 
     /// <summary>The alerts of one monitor.</summary>
+    [JsonStringEnumMemberName("MONITOR")]
     Monitor,
 
     /// <summary>One alert.</summary>
+    [JsonStringEnumMemberName("ALERT")]
     Alert,
 }
 

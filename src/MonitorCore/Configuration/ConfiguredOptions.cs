@@ -7,7 +7,13 @@ using Microsoft.Extensions.Options;
 namespace MonitorCore.Configuration;
 
 /// <summary>One configuration section whose options are checked at start-up.</summary>
-public sealed record OptionsCheck(string Section, Func<IServiceProvider, object> Resolve);
+/// <param name="Section">The configuration section, e.g. <c>Monitors:latency_monitor</c>.</param>
+/// <param name="Resolve">Builds (and so validates) the options of the section.</param>
+/// <param name="Check">
+/// Binds and validates the section from another configuration (the current one with a change applied),
+/// without touching the options in use; returns the problems, empty when the change is valid.
+/// </param>
+public sealed record OptionsCheck(string Section, Func<IServiceProvider, object> Resolve, Func<IServiceProvider, IConfiguration, IReadOnlyList<string>> Check);
 
 /// <summary>
 /// Binds options from a configuration section and validates them with data annotations, all the
@@ -16,12 +22,40 @@ public sealed record OptionsCheck(string Section, Func<IServiceProvider, object>
 /// </summary>
 public static class ConfiguredOptions
 {
-    public static OptionsBuilder<T> AddConfiguredOptions<T>(this IServiceCollection services, IConfiguration configuration, string section)
+    /// <summary>
+    /// Binds <typeparamref name="T"/> to <paramref name="section"/> as the options named <paramref name="name"/>
+    /// (the default options when omitted; a monitor registered under several keys has one set per key),
+    /// validated with data annotations all the way down and checked when the host starts.
+    /// </summary>
+    public static OptionsBuilder<T> AddConfiguredOptions<T>(
+        this IServiceCollection services, IConfiguration configuration, string section, string? name = null)
         where T : class
     {
-        services.AddSingleton<IValidateOptions<T>>(new SectionValidator<T>(section));
-        services.AddSingleton(new OptionsCheck(section, sp => sp.GetRequiredService<IOptions<T>>().Value));
-        return services.AddOptions<T>().Bind(configuration.GetSection(section), o => o.ErrorOnUnknownConfiguration = true);
+        name ??= Options.DefaultName;
+        services.AddSingleton<IValidateOptions<T>>(new SectionValidator<T>(section, name));
+        services.AddSingleton(new OptionsCheck(
+            section,
+            sp => sp.GetRequiredService<IOptionsMonitor<T>>().Get(name),
+            (sp, candidate) => CheckAgainst<T>(sp, candidate, section, name)));
+        return services.AddOptions<T>(name)
+            .Bind(configuration.GetSection(section), o => o.ErrorOnUnknownConfiguration = true)
+            .ValidateOnStart();
+    }
+
+    private static IReadOnlyList<string> CheckAgainst<T>(IServiceProvider services, IConfiguration candidate, string section, string name)
+        where T : class
+    {
+        T options;
+        try
+        {
+            options = candidate.GetSection(section).Get<T>(o => o.ErrorOnUnknownConfiguration = true) ?? Activator.CreateInstance<T>();
+        }
+        catch (InvalidOperationException ex)
+        {
+            return [$"{section}: {ex.Message}"];
+        }
+
+        return [.. services.GetServices<IValidateOptions<T>>().Select(v => v.Validate(name, options)).Where(r => r.Failed).SelectMany(r => r.Failures ?? [])];
     }
 
     /// <summary>Builds and validates every checked section; returns the problems, empty when all is well.</summary>
@@ -47,11 +81,16 @@ public static class ConfiguredOptions
         return problems;
     }
 
-    private sealed class SectionValidator<T>(string section) : IValidateOptions<T>
+    private sealed class SectionValidator<T>(string section, string optionsName) : IValidateOptions<T>
         where T : class
     {
         public ValidateOptionsResult Validate(string? name, T options)
         {
+            if (!string.Equals(name ?? Options.DefaultName, optionsName, StringComparison.Ordinal))
+            {
+                return ValidateOptionsResult.Skip;
+            }
+
             var errors = new List<string>();
             Walk(options, section, errors);
             return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
@@ -92,7 +131,10 @@ public static class ConfiguredOptions
             }
         }
 
+        /// <summary>A nested options object of any assembly (a plugin's too); not a string, collection or framework type.</summary>
         private static bool IsOptionsType(Type type) =>
-            type.IsClass && type != typeof(string) && (type.Namespace?.StartsWith("MonitorCore", StringComparison.Ordinal) ?? false);
+            type.IsClass && type != typeof(string) && !typeof(IEnumerable).IsAssignableFrom(type)
+            && !(type.Namespace ?? "").StartsWith("System", StringComparison.Ordinal)
+            && !(type.Namespace ?? "").StartsWith("Microsoft", StringComparison.Ordinal);
     }
 }

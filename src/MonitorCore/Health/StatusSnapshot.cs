@@ -38,4 +38,4 @@ public sealed record MonitorStatusEntry(
     JsonObject? LastMetadata);
 
 /// <summary>A snooze as the snapshot shows it.</summary>
-public sealed record SnoozeStatus(string Id, string Scope, string? Target, double? SecondsLeft, bool UntilResolved, string? Reason);
+public sealed record SnoozeStatus(string Id, Alerts.SnoozeScope Scope, string? Target, double? SecondsLeft, bool UntilResolved, string? Reason);

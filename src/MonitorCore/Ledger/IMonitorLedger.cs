@@ -30,10 +30,20 @@ public interface IMonitorLedger
 
     /// <summary>How many rows there are, for one monitor or all.</summary>
     Task<long> CountAsync(string? monitorName, CancellationToken cancellationToken);
+
+    /// <summary>Deletes rows older than <paramref name="cutoff"/> (the retention policy); returns how many.</summary>
+    Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }
 
 /// <summary>A ledger row read from a legacy source, with the key that makes its import idempotent.</summary>
 public sealed record ImportedLedgerEntry(LedgerEntry Entry, string ImportKey);
 
-/// <summary>A ledger query: optionally one monitor, newest first, at most <see cref="Limit"/> rows.</summary>
-public sealed record LedgerQuery(string? MonitorName = null, int Limit = 50, long? BeforeId = null);
+/// <summary>A ledger query: newest first, at most <see cref="Limit"/> rows, optionally of one monitor and status, within a time range.</summary>
+/// <param name="MonitorName">Only this monitor's rows.</param>
+/// <param name="Limit">At most this many rows.</param>
+/// <param name="BeforeId">Only rows with a smaller id (paging).</param>
+/// <param name="Status">Only rows of this status.</param>
+/// <param name="Since">Only rows at or after this time.</param>
+/// <param name="Until">Only rows before this time.</param>
+public sealed record LedgerQuery(
+    string? MonitorName = null, int Limit = 50, long? BeforeId = null, Monitoring.MonitorStatus? Status = null, DateTimeOffset? Since = null, DateTimeOffset? Until = null);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using MonitorCore.Ledger;
 using MonitorCore.Settings;
@@ -7,11 +8,14 @@ using Microsoft.Extensions.Logging;
 namespace MonitorCore.Monitoring;
 
 /// <summary>
-/// Runs one monitor in isolation and records exactly one ledger row for it. Per run: a DI scope,
-/// a logging scope named after the monitor, a timeout (an Error with <c>error: "timeout"</c>), and
-/// any exception turned into an Error row. Shutdown cancellation is recorded and then let through.
+/// Runs monitors from the registry (one by name, or all in order), each in isolation, and records exactly
+/// one ledger row per run. Per run: a DI scope, a logging scope named after the monitor, a timeout (an
+/// Error with <c>error: "timeout"</c>), and any exception turned into an Error row. Shutdown
+/// cancellation is recorded and then let through. Two runs of one monitor never overlap in this
+/// process: the second waits for the first.
 /// </summary>
 public sealed partial class MonitorRunner(
+    MonitorRegistry registry,
     IServiceScopeFactory scopes,
     IMonitorLedger ledger,
     IEnumerable<ILedgerMirror> mirrors,
@@ -20,8 +24,43 @@ public sealed partial class MonitorRunner(
     ILogger<MonitorRunner> logger)
 {
     private readonly ILedgerMirror[] _mirrors = [.. mirrors];
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _running = new(StringComparer.Ordinal);
 
+    public MonitorRegistry Registry => registry;
+
+    /// <summary>Runs every registered monitor, one after another in registry order.</summary>
+    public async Task<IReadOnlyList<LedgerEntry>> RunAllAsync(string? cycleId, CancellationToken cancellationToken)
+    {
+        var entries = new List<LedgerEntry>(registry.All.Count);
+        foreach (var registration in registry.All)
+        {
+            entries.Add(await RunAsync(registration, cycleId, cancellationToken));
+        }
+
+        return entries;
+    }
+
+    /// <summary>Runs one monitor by key; an unknown key throws <see cref="UnknownMonitorException"/>.</summary>
+    public Task<LedgerEntry> RunByNameAsync(string name, string? cycleId, CancellationToken cancellationToken) =>
+        RunAsync(registry.Get(name), cycleId, cancellationToken);
+
+    /// <summary>Runs one registration; a run of the same key already under way is waited for first.</summary>
     public async Task<LedgerEntry> RunAsync(
+        MonitorRegistration registration, string? cycleId, CancellationToken cancellationToken)
+    {
+        var gate = _running.GetOrAdd(registration.Name, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await RunOnceAsync(registration, cycleId, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<LedgerEntry> RunOnceAsync(
         MonitorRegistration registration, string? cycleId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();

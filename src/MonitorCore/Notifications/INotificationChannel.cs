@@ -2,7 +2,10 @@ using MonitorCore.Alerts;
 
 namespace MonitorCore.Notifications;
 
-/// <summary>The channel names users write in threshold notify lists and on the command line.</summary>
+/// <summary>
+/// The names of the built-in channels, as users write them in notify lists and on the command line.
+/// Which channels exist is what registered an <see cref="INotificationChannel"/> (<see cref="ChannelCatalog"/>).
+/// </summary>
 public static class ChannelNames
 {
     public const string Email = "email";
@@ -11,8 +14,6 @@ public static class ChannelNames
     public const string Slack = "slack";
     public const string Sound = "sound";
     public const string Webhook = "webhook";
-
-    public static readonly IReadOnlyList<string> All = [Email, Sms, Voice, Slack, Sound, Webhook];
 }
 
 /// <summary>One message to deliver through one channel.</summary>
@@ -44,7 +45,7 @@ public sealed record DeliveryResult(bool Delivered, string? ProviderMessageId, s
 /// </summary>
 public interface INotificationChannel
 {
-    /// <summary>One of <see cref="ChannelNames"/>.</summary>
+    /// <summary>The name notify lists use, e.g. one of <see cref="ChannelNames"/>; unique among the registered channels.</summary>
     string Name { get; }
 
     /// <summary>Null when the channel can send; otherwise what is missing, naming the configuration keys.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MonitorCore.Alerts;
 
 namespace MonitorCore.Notifications;
@@ -9,10 +10,15 @@ namespace MonitorCore.Notifications;
 /// </summary>
 public enum NotificationStatus
 {
+    [JsonStringEnumMemberName("PENDING")]
     Pending,
+    [JsonStringEnumMemberName("FAILED")]
     Failed,
+    [JsonStringEnumMemberName("SENT")]
     Sent,
+    [JsonStringEnumMemberName("DEAD")]
     Dead,
+    [JsonStringEnumMemberName("SKIPPED")]
     Skipped,
 }
 

@@ -1,15 +1,22 @@
+using System.Text.Json.Serialization;
+
 namespace MonitorCore.Positions;
 
 public enum PositionType
 {
+    [JsonStringEnumMemberName("LONG")]
     Long,
+    [JsonStringEnumMemberName("SHORT")]
     Short,
 }
 
 public enum PositionStatus
 {
+    [JsonStringEnumMemberName("ACTIVE")]
     Active,
+    [JsonStringEnumMemberName("STALE_CLOSED")]
     StaleClosed,
+    [JsonStringEnumMemberName("CLOSED")]
     Closed,
 }
 

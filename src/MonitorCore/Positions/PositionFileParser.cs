@@ -137,7 +137,7 @@ public static class PositionFileParser
                 : throw new FormatException($"{name} must be a number, got '{text}'")
             : null;
 
-        if (!PositionNames.TryParseType(f.GetValueOrDefault("position_type"), out var type))
+        if (!Vocabulary.TryParse<PositionType>(f.GetValueOrDefault("position_type"), out var type))
         {
             throw new FormatException($"position_type must be LONG or SHORT, got '{f.GetValueOrDefault("position_type")}'");
         }

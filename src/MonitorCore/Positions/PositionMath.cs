@@ -1,3 +1,5 @@
+using MonitorCore.Prices;
+
 namespace MonitorCore.Positions;
 
 /// <summary>
@@ -124,4 +126,17 @@ public static class PositionMath
             HeatIndex = HeatIndex(p.PositionType, p.EntryPrice, currentPrice, p.LiquidationPrice, p.Size, p.Collateral, weights),
         };
     }
+
+    /// <summary>
+    /// The price a position is valued at: the newest stored price of its asset, else the last price it
+    /// was enriched at (Jupiter's mark price on a sync), else its entry price.
+    /// </summary>
+    public static double PriceFor(Position position, IReadOnlyDictionary<string, PriceQuote> latest) =>
+        latest.TryGetValue(position.AssetType, out var quote) ? quote.CurrentPrice
+        : position.CurrentPrice > 0 ? position.CurrentPrice
+        : position.EntryPrice;
+
+    /// <summary>A copy of <paramref name="position"/> enriched at <see cref="PriceFor"/>.</summary>
+    public static Position EnrichAtLatest(Position position, IReadOnlyDictionary<string, PriceQuote> latest, HeatIndexWeights weights) =>
+        Enrich(position, PriceFor(position, latest), weights);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MonitorCore.Json;
 
 namespace MonitorCore.Settings;
 
@@ -9,11 +10,7 @@ namespace MonitorCore.Settings;
 /// </summary>
 public sealed class SystemVars(ISystemVarStore store)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
+    private static readonly JsonSerializerOptions Json = MonitorCoreJson.Options;
 
     public async Task<T> GetAsync<T>(SystemVarKey<T> key, CancellationToken cancellationToken = default)
     {

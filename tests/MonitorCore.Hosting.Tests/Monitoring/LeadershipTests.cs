@@ -4,6 +4,7 @@ using MonitorCore.Heartbeat;
 using MonitorCore.Hosting.Configuration;
 using MonitorCore.Hosting.Scheduling;
 using MonitorCore.Ledger;
+using MonitorCore.Leases;
 
 namespace MonitorCore.Hosting.Tests.Monitoring;
 
@@ -12,8 +13,8 @@ public sealed class LeadershipTests : IAsyncLifetime
 {
     private readonly TempDirectory _folder = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
-    private MonitorCoreHost _a = null!;
-    private MonitorCoreHost _b = null!;
+    private MonitorCoreApp _a = null!;
+    private MonitorCoreApp _b = null!;
 
     public async Task InitializeAsync()
     {
@@ -32,11 +33,11 @@ public sealed class LeadershipTests : IAsyncLifetime
         _folder.Dispose();
     }
 
-    private MonitorCoreHost Build() =>
-        MonitorCoreHost.Build(new HostSettings(_folder.Path, new Dictionary<string, string?>(), Overrides: OfflineSources.Settings()),
+    private MonitorCoreApp Build() =>
+        MonitorCoreApp.Build(new HostSettings(_folder.Path, new Dictionary<string, string?>(), Overrides: OfflineSources.Settings()),
             services => services.AddSingleton<TimeProvider>(_time));
 
-    private static MonitorScheduler Scheduler(MonitorCoreHost host) => host.Services.GetRequiredService<MonitorScheduler>();
+    private static MonitorScheduler Scheduler(MonitorCoreApp host) => host.Services.GetRequiredService<MonitorScheduler>();
 
     private async Task<int> Cycles() => (int)await _a.Services.GetRequiredService<IMonitorLedger>().CountAsync(Heartbeats.Sonic, default);
 
@@ -70,7 +71,7 @@ public sealed class LeadershipTests : IAsyncLifetime
         }
 
         Assert.Equal(2, await Cycles()); // t = 0 and t = 60 s, by A alone
-        Assert.Equal(a.Holder, (await _a.Services.GetRequiredService<LeaseRepository>().GetAsync(MonitorScheduler.LeaseName, default))!.Holder);
+        Assert.Equal(a.Holder, (await _a.Services.GetRequiredService<ILeaseStore>().GetAsync(MonitorScheduler.LeaseName, default))!.Holder);
 
         await a.StopAsync(default); // gives the lease up
         await StepAsync(b);
@@ -88,7 +89,7 @@ public sealed class LeadershipTests : IAsyncLifetime
     [Fact]
     public async Task A_leader_that_dies_without_releasing_is_replaced_once_its_lease_expires()
     {
-        var leases = _a.Services.GetRequiredService<LeaseRepository>();
+        var leases = _a.Services.GetRequiredService<ILeaseStore>();
         Assert.True(await leases.TryAcquireAsync(MonitorScheduler.LeaseName, "crashed-instance", _time.GetUtcNow(), MonitorScheduler.LeaseDuration, default));
         var b = Scheduler(_b);
         var idle = b.NextIdle;
@@ -109,7 +110,7 @@ public sealed class LeadershipTests : IAsyncLifetime
     [Fact]
     public async Task The_lease_is_taken_by_one_and_renewed_only_by_its_holder()
     {
-        var leases = _a.Services.GetRequiredService<LeaseRepository>();
+        var leases = _a.Services.GetRequiredService<ILeaseStore>();
         var now = _time.GetUtcNow();
         Assert.True(await leases.TryAcquireAsync("x", "one", now, TimeSpan.FromSeconds(30), default));
         Assert.False(await leases.TryAcquireAsync("x", "two", now.AddSeconds(10), TimeSpan.FromSeconds(30), default));

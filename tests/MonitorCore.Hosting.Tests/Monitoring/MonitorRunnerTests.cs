@@ -9,12 +9,12 @@ public sealed class MonitorRunnerTests : IAsyncLifetime
 {
     private readonly TempDirectory _folder = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
-    private MonitorCoreHost _host = null!;
+    private MonitorCoreApp _host = null!;
 
     public async Task InitializeAsync()
     {
         var offline = OfflineSources.Settings();
-        _host = MonitorCoreHost.Build(new HostSettings(_folder.Path, new Dictionary<string, string?>(), Overrides: offline), services =>
+        _host = MonitorCoreApp.Build(new HostSettings(_folder.Path, new Dictionary<string, string?>(), Overrides: offline), services =>
         {
             services.AddSingleton<TimeProvider>(_time);
             services.AddMonitor<SucceedingMonitor>("ok_monitor", r => r with { Order = 1 });
@@ -36,7 +36,7 @@ public sealed class MonitorRunnerTests : IAsyncLifetime
     [Fact]
     public async Task A_run_writes_exactly_one_row_with_its_cycle_and_duration()
     {
-        var entry = await _host.Controller.RunByNameAsync("ok_monitor", "cycle-7", default);
+        var entry = await _host.Runner.RunByNameAsync("ok_monitor", "cycle-7", default);
 
         var row = Assert.Single(await Ledger.QueryAsync(new LedgerQuery("ok_monitor"), default));
         Assert.Equal(entry, row with { Metadata = entry.Metadata });
@@ -50,7 +50,7 @@ public sealed class MonitorRunnerTests : IAsyncLifetime
     [Fact]
     public async Task An_exception_becomes_an_error_row_with_its_type_and_message()
     {
-        var entry = await _host.Controller.RunByNameAsync("throwing_monitor", null, default);
+        var entry = await _host.Runner.RunByNameAsync("throwing_monitor", null, default);
 
         Assert.Equal(MonitorStatus.Error, entry.Status);
         Assert.Equal("InvalidOperationException: feed exploded", (string?)entry.Metadata["error"]);
@@ -62,7 +62,7 @@ public sealed class MonitorRunnerTests : IAsyncLifetime
     [InlineData("deaf_monitor")]
     public async Task A_run_past_its_timeout_is_an_error_timeout(string name)
     {
-        var run = _host.Controller.RunByNameAsync(name, null, default);
+        var run = _host.Runner.RunByNameAsync(name, null, default);
         _time.Advance(TimeSpan.FromSeconds(4));
         Assert.False(run.IsCompleted);
         _time.Advance(TimeSpan.FromSeconds(2));
@@ -79,7 +79,7 @@ public sealed class MonitorRunnerTests : IAsyncLifetime
     public async Task Shutdown_records_the_cancelled_run_and_lets_the_cancellation_through()
     {
         using var shutdown = new CancellationTokenSource();
-        var run = _host.Controller.RunByNameAsync("hanging_monitor", null, shutdown.Token);
+        var run = _host.Runner.RunByNameAsync("hanging_monitor", null, shutdown.Token);
         await shutdown.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
@@ -90,7 +90,7 @@ public sealed class MonitorRunnerTests : IAsyncLifetime
     [Fact]
     public async Task Run_all_runs_every_monitor_in_registry_order_one_row_each()
     {
-        var run = _host.Controller.RunAllAsync("c1", default);
+        var run = _host.Runner.RunAllAsync("c1", default);
         // The hanging and deaf monitors each wait for their 5 s timeout in turn.
         while (!run.IsCompleted)
         {
@@ -100,7 +100,7 @@ public sealed class MonitorRunnerTests : IAsyncLifetime
 
         var entries = await run;
         // The test monitors are ordered first; the built-in ones follow in their own order.
-        Assert.Equal(_host.Controller.Registry.Names, entries.Select(e => e.MonitorName));
+        Assert.Equal(_host.Registry.Names, entries.Select(e => e.MonitorName));
         Assert.Equal(["ok_monitor", "throwing_monitor", "hanging_monitor", "deaf_monitor"], entries.Take(4).Select(e => e.MonitorName));
         Assert.All(entries, e => Assert.Equal("c1", e.CycleId));
         Assert.Equal(entries.Count, await Ledger.CountAsync(null, default));
@@ -109,7 +109,7 @@ public sealed class MonitorRunnerTests : IAsyncLifetime
     [Fact]
     public async Task Unknown_monitor_names_are_refused_with_the_known_list()
     {
-        var ex = await Assert.ThrowsAsync<UnknownMonitorException>(() => _host.Controller.RunByNameAsync("nope", null, default));
+        var ex = await Assert.ThrowsAsync<UnknownMonitorException>(() => _host.Runner.RunByNameAsync("nope", null, default));
         Assert.Contains("ok_monitor", ex.Known);
         Assert.Equal(0, await Ledger.CountAsync(null, default));
     }

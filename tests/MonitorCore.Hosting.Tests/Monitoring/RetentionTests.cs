@@ -23,13 +23,13 @@ public sealed class RetentionTests : IAsyncLifetime
             new LedgerEntry(0, "price_monitor", now.AddDays(-31), MonitorStatus.Success, [], 1, null),
             new LedgerEntry(0, "price_monitor", now.AddDays(-29), MonitorStatus.Success, [], 1, null),
         ], default);
-        await _host.Get<PriceRepository>().AddAsync(
+        await _host.Get<IPriceStore>().AddAsync(
             [new PriceQuote("BTC", 90_000, "coingecko", now.AddDays(-40)), new PriceQuote("BTC", 97_000, "coingecko", now)], default);
         var retention = _host.Get<Retention>();
 
         Assert.Equal(2, await retention.PruneIfDueAsync(default));
         Assert.Equal(1, await _host.Get<IMonitorLedger>().CountAsync(null, default));
-        Assert.Single(await _host.Get<PriceRepository>().GetHistoryAsync("BTC", now.AddDays(-100), default));
+        Assert.Single(await _host.Get<IPriceStore>().GetHistoryAsync("BTC", now.AddDays(-100), default));
 
         await _host.Get<IMonitorLedger>().AppendAsync(new LedgerEntry(0, "price_monitor", now.AddDays(-50), MonitorStatus.Success, [], 1, null), default);
         _host.Time.Advance(TimeSpan.FromMinutes(59));

@@ -31,7 +31,7 @@ public sealed class SchedulerTests : IAsyncLifetime
     private static readonly SystemVarKey<bool> StepToggle = new("enabled_step", true);
     private readonly TempDirectory _folder = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
-    private MonitorCoreHost _host = null!;
+    private MonitorCoreApp _host = null!;
     private MonitorScheduler _scheduler = null!;
 
     public async Task InitializeAsync()
@@ -39,7 +39,7 @@ public sealed class SchedulerTests : IAsyncLifetime
         var offline = OfflineSources.Settings();
         offline["Monitors:latency_monitor:Targets:0:Name"] = "x";
         offline["Monitors:latency_monitor:Targets:0:Url"] = LocalHttpServer.RefusedUrl();
-        _host = MonitorCoreHost.Build(new HostSettings(_folder.Path, new Dictionary<string, string?>(), Overrides: offline), services =>
+        _host = MonitorCoreApp.Build(new HostSettings(_folder.Path, new Dictionary<string, string?>(), Overrides: offline), services =>
         {
             services.AddSingleton(_time);
             services.AddSingleton<TimeProvider>(_time);
@@ -98,7 +98,7 @@ public sealed class SchedulerTests : IAsyncLifetime
         // The built-in monitors run in the cycle too; offline, prices fail and the others find nothing to do.
         Assert.Equal("steps failed: step_two, price_monitor", (string?)sonic.Metadata["warning"]);
         var steps = sonic.Metadata["steps"]!.AsObject().ToDictionary(p => p.Key, p => (string?)p.Value);
-        Assert.Equal(_host.Controller.Registry.All.Where(r => r.InCycle).Select(r => r.Name), steps.Keys);
+        Assert.Equal(_host.Registry.All.Where(r => r.InCycle).Select(r => r.Name), steps.Keys);
         Assert.Equal(("Success", "Error", "Success", "Error"), (steps["step_one"], steps["step_two"], steps["step_three"], steps["price_monitor"]));
         Assert.False((bool)sonic.Metadata["overrun"]!);
         foreach (var step in new[] { "step_one", "step_two", "step_three" })

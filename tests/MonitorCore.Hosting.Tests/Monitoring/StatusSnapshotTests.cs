@@ -12,11 +12,11 @@ public sealed class StatusSnapshotTests : IAsyncLifetime
 {
     private readonly TempDirectory _folder = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
-    private MonitorCoreHost _host = null!;
+    private MonitorCoreApp _host = null!;
 
     public async Task InitializeAsync()
     {
-        _host = MonitorCoreHost.Build(new HostSettings(_folder.Path, new Dictionary<string, string?>(), Overrides: OfflineSources.Settings()), services =>
+        _host = MonitorCoreApp.Build(new HostSettings(_folder.Path, new Dictionary<string, string?>(), Overrides: OfflineSources.Settings()), services =>
         {
             services.AddSingleton<TimeProvider>(_time);
             services.AddMonitor<SucceedingMonitor>("ok_monitor", r => r with { Interval = TimeSpan.FromSeconds(60) });
@@ -32,13 +32,13 @@ public sealed class StatusSnapshotTests : IAsyncLifetime
     }
 
     private async Task<MonitorStatusEntry> StatusOf(string name) =>
-        (await _host.Controller.GetStatusSnapshotAsync(default)).Monitors.Single(m => m.Name == name);
+        (await _host.Operations.Status.GetAsync(default)).Monitors.Single(m => m.Name == name);
 
     [Fact]
     public async Task A_monitor_that_never_ran_is_offline()
     {
-        var snapshot = await _host.Controller.GetStatusSnapshotAsync(default);
-        Assert.Equal(_host.Controller.Registry.Names, snapshot.Monitors.Select(m => m.Name));
+        var snapshot = await _host.Operations.Status.GetAsync(default);
+        Assert.Equal(_host.Registry.Names, snapshot.Monitors.Select(m => m.Name));
         Assert.Contains("ok_monitor", snapshot.Monitors.Select(m => m.Name));
         Assert.All(snapshot.Monitors, m => Assert.Equal(MonitorHealth.Offline, m.Health));
         Assert.All(snapshot.Monitors, m => Assert.Null(m.LastStatus));
@@ -49,7 +49,7 @@ public sealed class StatusSnapshotTests : IAsyncLifetime
     [Fact]
     public async Task Health_follows_the_age_of_the_newest_row()
     {
-        await _host.Controller.RunByNameAsync("ok_monitor", null, default);
+        await _host.Runner.RunByNameAsync("ok_monitor", null, default);
         _time.Advance(TimeSpan.FromSeconds(10));
 
         var fresh = await StatusOf("ok_monitor");
@@ -66,7 +66,7 @@ public sealed class StatusSnapshotTests : IAsyncLifetime
     [Fact]
     public async Task A_timer_override_changes_the_expected_interval()
     {
-        await _host.Controller.RunByNameAsync("ok_monitor", null, default);
+        await _host.Runner.RunByNameAsync("ok_monitor", null, default);
         _time.Advance(TimeSpan.FromSeconds(200));
         Assert.Equal(MonitorHealth.Warning, (await StatusOf("ok_monitor")).Health);
 
@@ -89,12 +89,12 @@ public sealed class StatusSnapshotTests : IAsyncLifetime
         await ledger.AppendAsync(new LedgerEntry(0, Heartbeats.Sonic, _time.GetUtcNow().AddSeconds(1), MonitorStatus.Error, [], 5, "c2"), default);
         _time.Advance(TimeSpan.FromSeconds(12));
 
-        var snapshot = await _host.Controller.GetStatusSnapshotAsync(default);
+        var snapshot = await _host.Operations.Status.GetAsync(default);
         Assert.Equal(30, snapshot.Monitors.Single(m => m.Name == "cycle_monitor").IntervalSeconds);
         Assert.Equal(18, snapshot.SonicNext);
         Assert.Equal(_time.GetUtcNow().AddSeconds(-12), snapshot.SonicLastComplete);
 
         _time.Advance(TimeSpan.FromMinutes(5));
-        Assert.Equal(0, (await _host.Controller.GetStatusSnapshotAsync(default)).SonicNext);
+        Assert.Equal(0, (await _host.Operations.Status.GetAsync(default)).SonicNext);
     }
 }

@@ -26,10 +26,10 @@ public sealed class EvaluationMonitorTests : IAsyncLifetime
             PnlAfterFeesUsd = pnl, LastUpdated = _host.Time.GetUtcNow(), WalletName = "main",
         }, price, new HeatIndexWeights());
 
-    private Task Store(params Position[] positions) => _host.Get<PositionRepository>().UpsertAsync(positions, default);
+    private Task Store(params Position[] positions) => _host.Get<IPositionStore>().UpsertAsync(positions, default);
 
     private async Task<IReadOnlyList<Notification>> Outbox() =>
-        (await _host.Get<NotificationOutbox>().ListAsync(null, 100, default)).Reverse().ToList();
+        (await _host.Get<INotificationOutbox>().ListAsync(null, 100, default)).Reverse().ToList();
 
     [Fact]
     public async Task Liquidation_distance_fires_per_position_and_names_the_breach()
@@ -59,7 +59,7 @@ public sealed class EvaluationMonitorTests : IAsyncLifetime
             ["Monitors:liquid_monitor:Level"] = "Medium",
             ["Monitors:liquid_monitor:VoiceAlert"] = "false",
         });
-        await host.Get<PositionRepository>().UpsertAsync(
+        await host.Get<IPositionStore>().UpsertAsync(
         [
             PositionMath.Enrich(new Position { Id = "sol", AssetType = "SOL", PositionType = PositionType.Long, EntryPrice = 182.5, LiquidationPrice = 174.3, Size = 1000, Collateral = 100, LastUpdated = host.Time.GetUtcNow() }, 181.0, new HeatIndexWeights()),
             PositionMath.Enrich(new Position { Id = "eth", AssetType = "ETH", PositionType = PositionType.Long, EntryPrice = 3300, LiquidationPrice = 2750, Size = 1000, Collateral = 100, LastUpdated = host.Time.GetUtcNow() }, 3000, new HeatIndexWeights()),
@@ -73,7 +73,7 @@ public sealed class EvaluationMonitorTests : IAsyncLifetime
         Assert.Equal(9, (double)details["eth"]["threshold"]!);
         Assert.True((bool)details["eth"]["breach"]!);
         Assert.Equal("MEDIUM", (string?)run.Metadata["level"]);
-        Assert.DoesNotContain(await host.Get<NotificationOutbox>().ListAsync(null, 100, default), n => n.Channel == "voice");
+        Assert.DoesNotContain(await host.Get<INotificationOutbox>().ListAsync(null, 100, default), n => n.Channel == "voice");
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class EvaluationMonitorTests : IAsyncLifetime
 
         Assert.Equal((45.0, 30.0, "MEDIUM"), ((double)run.Metadata["total_profit"]!, (double)run.Metadata["max_profit"]!, (string?)run.Metadata["level"]));
         Assert.Equal(30.0, await _host.Get<SystemVars>().GetAsync(ProfitMonitor.Badge));
-        var alerts = await _host.Get<AlertRepository>().ListAsync(true, 10, default);
+        var alerts = await _host.Get<IAlertStore>().ListAsync(true, 10, default);
         Assert.Equal([("Profit", "a", AlertLevel.Medium), ("Profit", "b", AlertLevel.Low), ("TotalProfit", "portfolio", AlertLevel.Low)],
             alerts.Select(a => (a.Rule, a.Subject, a.Level)).Order());
     }
@@ -127,7 +127,7 @@ public sealed class EvaluationMonitorTests : IAsyncLifetime
 
         Assert.Null(await _host.Get<SystemVars>().GetAsync(ProfitMonitor.Badge));
         Assert.Null((string?)run.Metadata["level"]);
-        Assert.Empty(await _host.Get<AlertRepository>().ListAsync(true, 10, default));
+        Assert.Empty(await _host.Get<IAlertStore>().ListAsync(true, 10, default));
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public sealed class EvaluationMonitorTests : IAsyncLifetime
         Assert.Equal(-80, (double)run.Metadata["max_travel_percent"]!, 6);
         Assert.NotNull(run.Metadata["max_heat_index"]);
         Assert.Equal(-80, (await _host.Get<SystemVars>().GetAsync(RiskMonitor.TravelBadge))!.Value, 6);
-        var alerts = await _host.Get<AlertRepository>().ListAsync(true, 10, default);
+        var alerts = await _host.Get<IAlertStore>().ListAsync(true, 10, default);
         Assert.Contains(alerts, a => (a.Rule, a.Level) == ("TravelPercent", AlertLevel.Medium));
     }
 
@@ -152,12 +152,12 @@ public sealed class EvaluationMonitorTests : IAsyncLifetime
     {
         await Store(At("sol", "SOL", PositionType.Long, 182.5, 174.3, 181.0));
         await _host.RunAsync(LiquidationMonitor.Name);
-        var thresholds = _host.Get<AlertThresholdRepository>();
+        var thresholds = _host.Get<IThresholdStore>();
         await thresholds.UpsertAsync((await thresholds.GetAsync("LiquidationDistance", "Position", default))! with { Enabled = false }, default);
 
         var run = await _host.RunAsync(LiquidationMonitor.Name);
 
         Assert.Equal(MonitorStatus.Skipped, run.Status);
-        Assert.Empty(await _host.Get<AlertRepository>().ListAsync(true, 10, default));
+        Assert.Empty(await _host.Get<IAlertStore>().ListAsync(true, 10, default));
     }
 }

@@ -21,7 +21,7 @@ public sealed class MarketMonitorOptionsTests
             ["Monitors:market_monitor:HighNotify"] = "email,pager",
             ["Monitors:market_monitor:MediumMultiplier"] = "4",
         });
-        Assert.Contains(rules, p => p.StartsWith("Monitors:market_monitor:HighNotify: unknown channel pager", StringComparison.Ordinal));
+        Assert.Contains(rules, p => p.StartsWith("Monitors:market_monitor:HighNotify: unknown channel 'pager'", StringComparison.Ordinal));
         Assert.Contains(rules, p => p.StartsWith("Monitors:market_monitor:HighMultiplier: needs MediumMultiplier ≤ HighMultiplier", StringComparison.Ordinal));
     }
 

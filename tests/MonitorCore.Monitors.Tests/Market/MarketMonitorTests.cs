@@ -25,7 +25,7 @@ public sealed class MarketMonitorTests : IAsyncLifetime
 
     /// <summary>Stores one price of <paramref name="asset"/>, <paramref name="ago"/> before the fake clock's now.</summary>
     private Task Price(string asset, double price, TimeSpan ago = default, double? high = null, double? low = null) =>
-        _harness.Get<PriceRepository>().AddAsync([new PriceQuote(asset, price, "test", Now - ago) { High24h = high, Low24h = low }], default);
+        _harness.Get<IPriceStore>().AddAsync([new PriceQuote(asset, price, "test", Now - ago) { High24h = high, Low24h = low }], default);
 
     /// <summary>Moves the clock on a minute, stores the new price and runs the monitor.</summary>
     private async Task<LedgerEntry> NextAsync(string asset, double price)
@@ -130,7 +130,7 @@ public sealed class MarketMonitorTests : IAsyncLifetime
             ["Monitors:market_monitor:ThresholdPercent"] = "5",
             ["Monitors:market_monitor:Direction"] = "up",
         });
-        var repository = harness.Get<PriceRepository>();
+        var repository = harness.Get<IPriceStore>();
         var now = harness.Time.GetUtcNow();
         await repository.AddAsync([new PriceQuote("SOL", 100, "test", now - Hours(1)), new PriceQuote("SOL", 104, "test", now)], default);
 
@@ -146,7 +146,7 @@ public sealed class MarketMonitorTests : IAsyncLifetime
     {
         await Price("SOL", 100);
         var first = await _harness.RunAsync(Name);
-        Assert.Equal((100.0, 5.0, "ladder", true),
+        Assert.Equal((100.0, 5.0, "LADDER", true),
             ((double)Anchor(first, "SOL")["price"]!, (double)Anchor(first, "SOL")["delta"]!, (string)Anchor(first, "SOL")["mode"]!, (bool)Anchor(first, "SOL")["armed"]!));
         Assert.Equal(new AnchorSetting { Price = 100 }, await StoredAnchor("SOL")); // delta and mode stay the options' defaults
 
@@ -198,7 +198,7 @@ public sealed class MarketMonitorTests : IAsyncLifetime
         var quiet = await NextAsync("SOL", 80);
         Assert.DoesNotContain(("SOL", "anchor"), Triggered(quiet));
         Assert.Equal((100.0, false), ((double)Anchor(quiet, "SOL")["price"]!, (bool)Anchor(quiet, "SOL")["armed"]!));
-        Assert.Empty(await _harness.Get<AlertRepository>().GetFiringAsync(Name, "PriceAnchor", default));
+        Assert.Empty(await _harness.Get<IAlertStore>().GetFiringAsync(Name, "PriceAnchor", default));
 
         await Vars.SetAsync(MarketMonitorConfig.Key, (await Vars.GetAsync(MarketMonitorConfig.Key))!.Rearm("SOL"));
         var rearmed = await NextAsync("SOL", 81);
@@ -213,7 +213,7 @@ public sealed class MarketMonitorTests : IAsyncLifetime
         await Price("BTC", 100_000, Hours(10));
         await Price("BTC", 104_000, Hours(5));
         await Price("BTC", 102_000);                                  // no range: history, 4 %
-        await _harness.Get<PositionRepository>().UpsertAsync(
+        await _harness.Get<IPositionStore>().UpsertAsync(
         [
             ActivePosition("sol-near", "SOL", 8),
             ActivePosition("sol-far", "SOL", 12),
@@ -235,7 +235,7 @@ public sealed class MarketMonitorTests : IAsyncLifetime
     [Fact]
     public async Task Alerts_are_raised_escalated_and_resolved_through_the_engine_and_only_high_is_sent()
     {
-        var alerts = _harness.Get<AlertRepository>();
+        var alerts = _harness.Get<IAlertStore>();
         await Price("SOL", 100, Hours(1));
         await Price("SOL", 103);
 
@@ -272,7 +272,7 @@ public sealed class MarketMonitorTests : IAsyncLifetime
 
         Assert.Equal([("SOL", "1h"), ("SOL", "anchor")], Triggered(run));
         Assert.Equal(
-            """{"windows":[{"window":"1h","threshold_percent":1,"direction":"down"}],"anchors":{"SOL":{"price":100,"delta_percent":null,"mode":"single","disarmed":true}}}""",
+            """{"windows":[{"window":"1h","threshold_percent":1,"direction":"DOWN"}],"anchors":{"SOL":{"price":100,"delta_percent":null,"mode":"SINGLE","disarmed":true}}}""",
             await store.GetRawAsync("market_monitor_config", default));
     }
 

@@ -19,7 +19,7 @@ public sealed class PositionMonitorTests : IAsyncLifetime
     {
         _market = await FakeMarketServer.StartAsync();
         _harness = await TestHost.StartAsync(_market.Configuration());
-        await _harness.Get<WalletRepository>().AddAsync(new Wallet("main", Address, true, _harness.Time.GetUtcNow()), default);
+        await _harness.Get<IWalletStore>().AddAsync(new Wallet("main", Address, true, _harness.Time.GetUtcNow()), default);
     }
 
     public async Task DisposeAsync()
@@ -29,7 +29,7 @@ public sealed class PositionMonitorTests : IAsyncLifetime
     }
 
     private async Task<IReadOnlyList<Position>> Stored(PositionStatus? status = null) =>
-        await _harness.Get<PositionRepository>().ListAsync(status, default);
+        await _harness.Get<IPositionStore>().ListAsync(status, default);
 
     [Fact]
     public async Task Stores_the_three_positions_with_the_values_the_math_gives()
@@ -58,7 +58,7 @@ public sealed class PositionMonitorTests : IAsyncLifetime
     [Fact]
     public async Task The_newest_stored_price_wins_over_the_mark_price()
     {
-        await _harness.Get<PriceRepository>().AddAsync([new PriceQuote("SOL", 160, "coingecko", _harness.Time.GetUtcNow())], default);
+        await _harness.Get<IPriceStore>().AddAsync([new PriceQuote("SOL", 160, "coingecko", _harness.Time.GetUtcNow())], default);
 
         await _harness.RunAsync(Name);
 
@@ -145,7 +145,7 @@ public sealed class PositionMonitorTests : IAsyncLifetime
     [Fact]
     public async Task Without_active_wallets_it_is_skipped_and_says_how_to_add_one()
     {
-        await _harness.Get<WalletRepository>().SetEnabledAsync("main", false, default);
+        await _harness.Get<IWalletStore>().SetEnabledAsync("main", false, default);
 
         var run = await _harness.RunAsync(Name);
 
@@ -157,7 +157,7 @@ public sealed class PositionMonitorTests : IAsyncLifetime
     [Fact]
     public async Task One_wallet_failing_is_a_warning_and_the_other_is_synced()
     {
-        await _harness.Get<WalletRepository>().AddAsync(new Wallet("second", "7xKXtg2CW87d97TXJSDpbD5jBkheTqA83TZRuJosgAsU", true, _harness.Time.GetUtcNow()), default);
+        await _harness.Get<IWalletStore>().AddAsync(new Wallet("second", "7xKXtg2CW87d97TXJSDpbD5jBkheTqA83TZRuJosgAsU", true, _harness.Time.GetUtcNow()), default);
         _market.Serve(FakeMarketServer.Positions, Answer.Fixture("jupiter/positions.json"), Answer.Fixture("bad/html_error_502.html", 502));
 
         var run = await _harness.RunAsync(Name);
@@ -176,8 +176,8 @@ public sealed class PositionMonitorTests : IAsyncLifetime
             Id = "manual-1", AssetType = "ETH", PositionType = PositionType.Short, EntryPrice = 3500, LiquidationPrice = 4000,
             Size = 1000, Collateral = 200, CurrentPrice = 3500, LastUpdated = _harness.Time.GetUtcNow(), Source = PositionFileParser.Source,
         };
-        await _harness.Get<PositionRepository>().UpsertAsync([file], default);
-        await _harness.Get<PriceRepository>().AddAsync([new PriceQuote("ETH", 3400, "coingecko", _harness.Time.GetUtcNow())], default);
+        await _harness.Get<IPositionStore>().UpsertAsync([file], default);
+        await _harness.Get<IPriceStore>().AddAsync([new PriceQuote("ETH", 3400, "coingecko", _harness.Time.GetUtcNow())], default);
 
         await _harness.RunAsync(Name);
 
@@ -200,6 +200,6 @@ public sealed class PositionMonitorTests : IAsyncLifetime
 
         Assert.Equal(MonitorStatus.Warning, run.Status);
         Assert.Contains("sideways", (string?)Assert.Single(run.Metadata["quarantined"]!.AsArray())!["reason"], StringComparison.Ordinal);
-        Assert.Single(await _harness.Get<PositionRepository>().ListQuarantineAsync(default));
+        Assert.Single(await _harness.Get<IPositionStore>().ListQuarantineAsync(default));
     }
 }

@@ -23,7 +23,7 @@ public sealed class PriceMonitorTests : IAsyncLifetime
         await _market.DisposeAsync();
     }
 
-    private PriceRepository Prices => _harness.Get<PriceRepository>();
+    private IPriceStore Prices => _harness.Get<IPriceStore>();
 
     [Fact]
     public async Task Stores_btc_eth_sol_and_spx_with_their_sources_and_ranges()
@@ -178,6 +178,6 @@ public sealed class PriceMonitorTests : IAsyncLifetime
         var run = await harness.RunAsync(Name);
 
         Assert.Equal(MonitorStatus.Success, run.Status);
-        Assert.Equal(["SOL", "SPX"], (await harness.Get<PriceRepository>().GetLatestAllAsync(default)).Keys.Order());
+        Assert.Equal(["SOL", "SPX"], (await harness.Get<IPriceStore>().GetLatestAllAsync(default)).Keys.Order());
     }
 }

@@ -24,7 +24,7 @@ public sealed class AlertEngineTests : IAsyncLifetime
         Engine.EvaluateAsync(Liquidation, [.. observations.Select(o => new Observation(o.Subject, o.Value, $"{o.Subject} {o.Value} % from liquidation"))], "cycle", default);
 
     private async Task<IReadOnlyList<Notification>> Outbox() =>
-        (await _host.Get<NotificationOutbox>().ListAsync(null, 1000, default)).Reverse().ToList();
+        (await _host.Get<INotificationOutbox>().ListAsync(null, 1000, default)).Reverse().ToList();
 
     private static IEnumerable<(string, AlertLevel)> Channels(IEnumerable<Notification> rows) => rows.Select(n => (n.Channel, n.Level));
 
@@ -61,7 +61,7 @@ public sealed class AlertEngineTests : IAsyncLifetime
             [("email", AlertLevel.Low), ("sms", AlertLevel.Medium), ("sms", AlertLevel.High), ("voice", AlertLevel.High), ("sound", AlertLevel.High), ("sms", AlertLevel.Low)],
             Channels(rows));
         Assert.StartsWith("[RESOLVED]", rows[^1].Subject, StringComparison.Ordinal);
-        var alerts = await _host.Get<AlertRepository>().ListAsync(false, 10, default);
+        var alerts = await _host.Get<IAlertStore>().ListAsync(false, 10, default);
         var alert = Assert.Single(alerts);
         Assert.Equal((AlertState.Resolved, AlertLevel.High), (alert.State, alert.PeakLevel));
         Assert.Equal(4, alert.NotifyCount);
@@ -153,8 +153,8 @@ public sealed class AlertEngineTests : IAsyncLifetime
         Assert.Equal("voice", repeat.Channel);
         Assert.Contains("not acknowledged", repeat.Body, StringComparison.Ordinal);
 
-        Assert.True(await _host.Get<AlertRepository>().AcknowledgeAsync(fired.Alerts[0].Id, _host.Time.GetUtcNow(), default));
-        Assert.False(await _host.Get<AlertRepository>().AcknowledgeAsync(fired.Alerts[0].Id, _host.Time.GetUtcNow(), default));
+        Assert.True(await _host.Get<IAlertStore>().AcknowledgeAsync(fired.Alerts[0].Id, _host.Time.GetUtcNow(), default));
+        Assert.False(await _host.Get<IAlertStore>().AcknowledgeAsync(fired.Alerts[0].Id, _host.Time.GetUtcNow(), default));
         _host.Time.Advance(TimeSpan.FromMinutes(30));
         await Evaluate(("sol", 4));
         Assert.Equal(2, (await Outbox()).Count(r => r.Channel == "voice"));
@@ -170,7 +170,7 @@ public sealed class AlertEngineTests : IAsyncLifetime
 
         Assert.Empty(outcome.NotificationIds);
         Assert.Equal(AlertLevel.Low, outcome.HighestLevel);
-        Assert.Single(await _host.Get<AlertRepository>().ListAsync(false, 10, default));
+        Assert.Single(await _host.Get<IAlertStore>().ListAsync(false, 10, default));
     }
 
     [Fact]
@@ -181,7 +181,7 @@ public sealed class AlertEngineTests : IAsyncLifetime
 
         Assert.Equal(AlertLevel.Medium, down.HighestLevel);
         Assert.Empty(down.NotificationIds);
-        var snapshot = await _host.Host.Controller.GetStatusSnapshotAsync(default);
+        var snapshot = await _host.Host.Operations.Status.GetAsync(default);
         Assert.Equal(1, snapshot.FiringAlerts["MEDIUM"]);
         Assert.Equal(0, snapshot.FiringAlerts["HIGH"]);
     }

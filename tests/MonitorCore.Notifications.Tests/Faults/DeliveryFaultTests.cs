@@ -3,6 +3,7 @@ using MonitorCore.Alerts;
 using MonitorCore.Data.Repositories;
 using MonitorCore.Notifications.Dispatch;
 using MonitorCore.Notifications.XCom;
+using MonitorCore.Notifications;
 
 namespace MonitorCore.Notifications.Tests.Faults;
 
@@ -39,7 +40,7 @@ public sealed class DeliveryFaultTests : IAsyncDisposable
         return _host;
     }
 
-    private static async Task<Notification> Row(TestHost host, long id) => (await host.Get<NotificationOutbox>().GetAsync(id, default))!;
+    private static async Task<Notification> Row(TestHost host, long id) => (await host.Get<INotificationOutbox>().GetAsync(id, default))!;
 
     /// <summary>Waits (a few milliseconds at a time) until the condition holds; a real signal from work on other threads.</summary>
     private static async Task Eventually(Func<Task<bool>> condition)
@@ -101,7 +102,7 @@ public sealed class DeliveryFaultTests : IAsyncDisposable
         var row = await Row(host, sent.NotificationId);
         Assert.Equal((NotificationStatus.Dead, 3), (row.Status, row.Attempts));
         Assert.Contains("500", row.LastError, StringComparison.Ordinal);
-        Assert.Single(await host.Get<NotificationOutbox>().ListAsync(NotificationStatus.Dead, 10, default));
+        Assert.Single(await host.Get<INotificationOutbox>().ListAsync(NotificationStatus.Dead, 10, default));
     }
 
     [Fact]
@@ -137,7 +138,7 @@ public sealed class DeliveryFaultTests : IAsyncDisposable
             ["Notifications:Slack:WebhookUrl"] = slack.Url("/services/T/B/X"),
             ["Notifications:Dispatch:SendTimeout"] = "00:00:30",
         });
-        var outbox = host.Get<NotificationOutbox>();
+        var outbox = host.Get<INotificationOutbox>();
         var now = host.Time.GetUtcNow();
         var rows = await outbox.EnqueueAsync(
         [
@@ -166,7 +167,7 @@ public sealed class DeliveryFaultTests : IAsyncDisposable
         var webhook = await Server(async context => await context.Response.WriteAsync("ok"));
         var host = await Host(new() { ["Notifications:Webhook:Url"] = webhook.Url("/hook") });
         var now = host.Time.GetUtcNow();
-        var row = (await host.Get<NotificationOutbox>().EnqueueAsync(
+        var row = (await host.Get<INotificationOutbox>().EnqueueAsync(
             [new Notification { Channel = "webhook", Recipient = "", Subject = "written", Body = "before the crash", Level = AlertLevel.High, IdempotencyKey = "k", CreatedAt = now, NextAttemptAt = now }],
             default))[0];
 

@@ -3,6 +3,7 @@ using MonitorCore.Data.Repositories;
 using MonitorCore.Ledger;
 using MonitorCore.Notifications.Dispatch;
 using MonitorCore.Positions;
+using MonitorCore.Notifications;
 
 namespace MonitorCore.Notifications.Tests.Scenarios;
 
@@ -51,7 +52,7 @@ public sealed class LiquidationScenarioTests : IAsyncLifetime
             Id = "sol-long", AssetType = "SOL", PositionType = PositionType.Long, EntryPrice = 182.5, LiquidationPrice = 170,
             Size = 1500, Collateral = 115, LastUpdated = _host.Time.GetUtcNow(), WalletName = "main",
         }, price, new HeatIndexWeights());
-        await _host.Get<PositionRepository>().UpsertAsync([position], default);
+        await _host.Get<IPositionStore>().UpsertAsync([position], default);
         var run = await _host.RunAsync("liquid_monitor");
         await _host.Get<NotificationDispatcher>().DispatchDueAsync(default);
         _host.Time.Advance(TimeSpan.FromMinutes(1));
@@ -84,9 +85,9 @@ public sealed class LiquidationScenarioTests : IAsyncLifetime
         Assert.StartsWith("<Response><Say>", call, StringComparison.Ordinal);
         Assert.Contains("from liquidation", call, StringComparison.Ordinal);
 
-        var alert = Assert.Single(await _host.Get<AlertRepository>().ListAsync(false, 10, default));
+        var alert = Assert.Single(await _host.Get<IAlertStore>().ListAsync(false, 10, default));
         Assert.Equal(AlertState.Resolved, alert.State);
-        Assert.All(await _host.Get<NotificationOutbox>().ListAsync(null, 100, default), n => Assert.Equal(NotificationStatus.Sent, n.Status));
+        Assert.All(await _host.Get<INotificationOutbox>().ListAsync(null, 100, default), n => Assert.Equal(NotificationStatus.Sent, n.Status));
     }
 
     [Fact]
@@ -98,7 +99,7 @@ public sealed class LiquidationScenarioTests : IAsyncLifetime
         }
 
         Assert.Single(_smtp.Messages());
-        Assert.Single(await _host.Get<AlertRepository>().ListAsync(false, 10, default));
+        Assert.Single(await _host.Get<IAlertStore>().ListAsync(false, 10, default));
     }
 
     [Fact]
@@ -128,7 +129,7 @@ public sealed class LiquidationScenarioTests : IAsyncLifetime
 
         Assert.Equal(2, Calls().Count); // the first call and one repeat after 10 minutes
         var id = (long)first.Metadata["alert_ids"]![0]!;
-        Assert.True(await _host.Get<AlertRepository>().AcknowledgeAsync(id, _host.Time.GetUtcNow(), default));
+        Assert.True(await _host.Get<IAlertStore>().AcknowledgeAsync(id, _host.Time.GetUtcNow(), default));
         for (var minute = 0; minute < 25; minute++)
         {
             await TickAsync(176);
@@ -146,7 +147,7 @@ public sealed class LiquidationScenarioTests : IAsyncLifetime
             Id = "eth-long", AssetType = "ETH", PositionType = PositionType.Long, EntryPrice = 3300, LiquidationPrice = 3000,
             Size = 1500, Collateral = 115, LastUpdated = _host.Time.GetUtcNow(),
         }, 3100, new HeatIndexWeights());
-        await _host.Get<PositionRepository>().UpsertAsync([other], default);
+        await _host.Get<IPositionStore>().UpsertAsync([other], default);
 
         var run = await TickAsync(176);
 

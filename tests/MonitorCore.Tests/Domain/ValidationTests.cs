@@ -97,9 +97,9 @@ public class ValidationTests
     [InlineData(" SHORT ", PositionType.Short)]
     public void Sides_read_in_any_case(string text, PositionType expected)
     {
-        Assert.True(PositionNames.TryParseType(text, out var type));
+        Assert.True(Vocabulary.TryParse<PositionType>(text, out var type));
         Assert.Equal(expected, type);
-        Assert.False(PositionNames.TryParseType("sideways", out _));
+        Assert.False(Vocabulary.TryParse<PositionType>("sideways", out _));
     }
 
     [Fact]
@@ -107,12 +107,13 @@ public class ValidationTests
     {
         foreach (var status in Enum.GetValues<PositionStatus>())
         {
-            Assert.True(PositionNames.TryParseStatus(status.ToText(), out var back));
+            Assert.True(Vocabulary.TryParse<PositionStatus>(status.Word(), out var back));
             Assert.Equal(status, back);
         }
 
-        Assert.False(PositionNames.TryParseStatus("OPEN", out _));
-        Assert.Equal("LONG", PositionType.Long.ToText());
-        Assert.Equal("SHORT", PositionType.Short.ToText());
+        Assert.False(Vocabulary.TryParse<PositionStatus>("OPEN", out _));
+        Assert.Equal("LONG", PositionType.Long.Word());
+        Assert.Equal("SHORT", PositionType.Short.Word());
+        Assert.Equal("STALE_CLOSED", PositionStatus.StaleClosed.Word());
     }
 }

@@ -1,4 +1,4 @@
-namespace MonitorCore.Notifications.Dispatch;
+namespace MonitorCore.Notifications;
 
 /// <summary>Wakes the dispatcher as soon as rows are queued, so an alert does not wait for the next poll.</summary>
 public sealed class NotificationSignal : IDisposable

@@ -2,11 +2,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
-using MonitorCore.Alerts;
-using MonitorCore.Data.Repositories;
-using MonitorCore.Notifications.Dispatch;
+using MonitorCore.Notifications;
 
-namespace MonitorCore.Notifications.Alerting;
+namespace MonitorCore.Alerts;
 
 /// <summary>
 /// The rule engine's stateful side (see <see cref="IAlertEngine"/>). Per evaluation: load the FIRING
@@ -15,12 +13,12 @@ namespace MonitorCore.Notifications.Alerting;
 /// rows in one transaction; then wake the dispatcher.
 /// </summary>
 internal sealed class AlertEngine(
-    AlertRepository alerts,
-    NotificationOutbox outbox,
+    IAlertStore alerts,
+    INotificationOutbox outbox,
     SnoozeService snoozes,
-    IEnumerable<INotificationChannel> channels,
+    ChannelCatalog channels,
     NotificationSignal signal,
-    IOptions<AlertingOptions> options,
+    IOptionsMonitor<AlertingOptions> options,
     TimeProvider time) : IAlertEngine
 {
     private enum Event
@@ -31,14 +29,11 @@ internal sealed class AlertEngine(
         Resolved,
     }
 
-    private readonly Dictionary<string, INotificationChannel> _channels =
-        channels.GroupBy(c => c.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-
     public async Task<AlertOutcome> EvaluateAsync(
         AlertRule rule, IReadOnlyList<Observation> observations, string? cycleId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var settings = options.Value;
+        var settings = options.CurrentValue;
         var firing = (await alerts.GetFiringAsync(rule.Monitor, rule.Name, cancellationToken)).ToDictionary(a => a.Subject, StringComparer.Ordinal);
         var changes = new List<(Alert Alert, Event? Event)>();
         foreach (var observation in observations)
@@ -202,7 +197,7 @@ internal sealed class AlertEngine(
             notifications.Add(new Notification
             {
                 Channel = channel,
-                Recipient = _channels.TryGetValue(channel, out var target) ? target.DefaultRecipient : "",
+                Recipient = channels.Find(channel)?.DefaultRecipient ?? "",
                 Subject = subject,
                 Body = string.Join("\n", lines),
                 Level = level,
@@ -217,13 +212,13 @@ internal sealed class AlertEngine(
         return notifications;
     }
 
-    private static string Tag(Event kind, AlertLevel level) => kind == Event.Resolved ? "[RESOLVED]" : $"[{level.ToString().ToUpperInvariant()}]";
+    private static string Tag(Event kind, AlertLevel level) => kind == Event.Resolved ? "[RESOLVED]" : $"[{level.Word()}]";
 
     private static string Line(Event kind, Alert alert) => kind switch
     {
         Event.Resolved => $"RESOLVED {alert.Rule} {alert.Subject}: {alert.Message} (alert {alert.Id})",
-        Event.Repeated => $"STILL {alert.Level.ToString().ToUpperInvariant()}, not acknowledged: {alert.Rule} {alert.Subject}: {alert.Message} (alert {alert.Id}; ack with 'monitorcore alerts ack {alert.Id}')",
-        _ => $"{alert.Level.ToString().ToUpperInvariant()} {alert.Rule} {alert.Subject}: {alert.Message} (value {alert.Value:0.##}, threshold {alert.Threshold:0.##}; alert {alert.Id})",
+        Event.Repeated => $"STILL {alert.Level.Word()}, not acknowledged: {alert.Rule} {alert.Subject}: {alert.Message} (alert {alert.Id}; ack with 'monitorcore alerts ack {alert.Id}')",
+        _ => $"{alert.Level.Word()} {alert.Rule} {alert.Subject}: {alert.Message} (value {alert.Value:0.##}, threshold {alert.Threshold:0.##}; alert {alert.Id})",
     };
 
     private static string Key(string channel, IEnumerable<long> ids, IEnumerable<Event> events, DateTimeOffset now)

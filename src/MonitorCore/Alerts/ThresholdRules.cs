@@ -1,11 +1,9 @@
 using Microsoft.Extensions.Options;
-using MonitorCore.Alerts;
-using MonitorCore.Data.Repositories;
 
-namespace MonitorCore.Monitors.Evaluation;
+namespace MonitorCore.Alerts;
 
 /// <summary>The rules of the evaluation monitors, read from <c>alert_thresholds</c> with the alerting settings applied.</summary>
-public sealed class ThresholdRules(AlertThresholdRepository thresholds, IOptions<AlertingOptions> alerting)
+public sealed class ThresholdRules(IThresholdStore thresholds, IOptionsMonitor<AlertingOptions> alerting)
 {
     /// <summary>The rule for (type, class), or null when the threshold is missing or disabled.</summary>
     public async Task<AlertRule?> GetAsync(string alertType, string alertClass, string monitor, CancellationToken cancellationToken)
@@ -16,7 +14,7 @@ public sealed class ThresholdRules(AlertThresholdRepository thresholds, IOptions
             return null;
         }
 
-        var settings = alerting.Value;
+        var settings = alerting.CurrentValue;
         return AlertRule.FromThreshold(threshold, monitor) with
         {
             Hysteresis = settings.Hysteresis,

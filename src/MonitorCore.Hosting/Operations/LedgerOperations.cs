@@ -1,0 +1,86 @@
+using MonitorCore.Hosting.Configuration;
+using MonitorCore.Ledger;
+using MonitorCore.Monitoring;
+
+namespace MonitorCore.Hosting.Operations;
+
+/// <summary>Ledger rows, newest first.</summary>
+public sealed record LedgerPage(IReadOnlyList<LedgerEntry> Entries);
+
+/// <summary>A line of a legacy ledger that was skipped, and why.</summary>
+public sealed record MalformedLine(int Line, string Message);
+
+/// <summary>What importing one legacy ledger file did.</summary>
+public sealed record LedgerFileImport(string File, int Read, int Imported, int AlreadyPresent, IReadOnlyList<MalformedLine> Malformed);
+
+/// <summary>What importing legacy ledgers did, file by file.</summary>
+public sealed record LedgerImportResult(IReadOnlyList<LedgerFileImport> Files, int Malformed);
+
+/// <summary>Reading <c>monitor_ledger</c>, and backfilling it from the legacy JSON ledgers (spec improvement 2).</summary>
+public sealed class LedgerOperations(IMonitorLedger ledger, HostSettings settings)
+{
+    public const int MaxLimit = 100_000;
+
+    public async Task<LedgerPage> QueryAsync(LedgerQuery query, CancellationToken cancellationToken)
+    {
+        if (query.Limit is < 1 or > MaxLimit)
+        {
+            throw OperationException.Invalid($"limit must be between 1 and {MaxLimit}, got {query.Limit}.", "limit");
+        }
+
+        if (query.Since is { } since && query.Until is { } until && until <= since)
+        {
+            throw OperationException.Invalid($"until ({until:O}) must be after since ({since:O}).", "until");
+        }
+
+        return new LedgerPage(await ledger.QueryAsync(query, cancellationToken));
+    }
+
+    /// <summary>
+    /// Imports legacy JSON-lines ledgers (files, or folders of <c>*_ledger.json</c>); paths are relative to
+    /// the working directory. Importing the same lines twice adds nothing; malformed lines are named by
+    /// number and skipped.
+    /// </summary>
+    public async Task<LedgerImportResult> ImportJsonAsync(IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    {
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            var full = Path.GetFullPath(path, settings.BaseDirectory);
+            if (Directory.Exists(full))
+            {
+                files.AddRange(Directory.GetFiles(full, "*_ledger.json").Order(StringComparer.Ordinal));
+            }
+            else if (File.Exists(full))
+            {
+                files.Add(full);
+            }
+            else
+            {
+                throw OperationException.Invalid($"{full}: no such file or folder.", "path");
+            }
+        }
+
+        var reports = new List<LedgerFileImport>();
+        foreach (var file in files)
+        {
+            LegacyLedgerParseResult parsed;
+            using (var reader = new StreamReader(file))
+            {
+                parsed = LegacyLedgerParser.Parse(reader, file);
+            }
+
+            var imported = await ledger.ImportAsync(parsed.Entries, cancellationToken);
+            reports.Add(new LedgerFileImport(
+                file, parsed.Entries.Count, imported, parsed.Entries.Count - imported, [.. parsed.Errors.Select(e => new MalformedLine(e.LineNumber, e.Message))]));
+        }
+
+        return new LedgerImportResult(reports, reports.Sum(r => r.Malformed.Count));
+    }
+
+    /// <summary>Reads a status word (<c>Error</c>, <c>warning</c>) for a filter; null when empty.</summary>
+    public static MonitorStatus? ParseStatus(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : Vocabulary.TryParse<MonitorStatus>(text, out var status) ? status
+        : throw OperationException.Invalid($"status '{text}' is not one of {string.Join(", ", Vocabulary.Words<MonitorStatus>())}.", "status");
+}

@@ -1,0 +1,51 @@
+using MonitorCore.Data.Files;
+using MonitorCore.Monitoring;
+
+namespace MonitorCore.Hosting.Operations;
+
+/// <summary>One monitor's expected interval and whether the timer file sets it.</summary>
+public sealed record TimerInfo(string Monitor, double IntervalSeconds, bool Overridden);
+
+/// <summary>The intervals of every monitor; <see cref="Problem"/> says why the file's last good values are used, when it is malformed.</summary>
+public sealed record TimerList(string File, IReadOnlyList<TimerInfo> Timers, string? Problem);
+
+/// <summary>A monitor's interval after a change (null: back to its default), and the file's new version.</summary>
+public sealed record TimerChange(string Monitor, double? IntervalSeconds, long Version);
+
+/// <summary>Per-monitor interval overrides (TimerConfig, <c>config/timer_config.json</c>).</summary>
+public sealed class TimerOperations(TimerConfig timers, ExpectedIntervals intervals, MonitorRegistry registry)
+{
+    public async Task<TimerList> ListAsync(CancellationToken cancellationToken)
+    {
+        var expected = await intervals.GetAsync(cancellationToken);
+        var overrides = await timers.GetOverridesAsync(cancellationToken);
+        var problem = timers.LastProblem;
+        return new TimerList(
+            timers.Path,
+            [.. registry.All.Select(r => new TimerInfo(r.Name, expected[r.Name].TotalSeconds, overrides.ContainsKey(r.Name)))],
+            problem);
+    }
+
+    /// <summary>Sets a monitor's interval, or with null removes its override.</summary>
+    public async Task<TimerChange> SetAsync(string monitor, TimeSpan? interval, CancellationToken cancellationToken)
+    {
+        if (!registry.TryGet(monitor, out _))
+        {
+            throw OperationException.NotFound(new UnknownMonitorException(monitor, [.. registry.Names]).Message, "monitor");
+        }
+
+        try
+        {
+            var state = await timers.SetAsync(monitor, interval, cancellationToken);
+            return new TimerChange(monitor, interval?.TotalSeconds, state.Version);
+        }
+        catch (TimerConfigFormatException ex)
+        {
+            throw OperationException.Invalid(ex.Message);
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            throw OperationException.Invalid(OperationException.MessageOf(ex), "interval");
+        }
+    }
+}

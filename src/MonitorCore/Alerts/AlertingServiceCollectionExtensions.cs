@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MonitorCore.Configuration;
+using MonitorCore.Notifications;
+
+namespace MonitorCore.Alerts;
+
+/// <summary>Registers the alert lifecycle: the rule engine, the threshold rules, snoozes and the dispatcher's wake-up signal.</summary>
+public static class AlertingServiceCollectionExtensions
+{
+    public static IServiceCollection AddAlerting(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddConfiguredOptions<AlertingOptions>(configuration, AlertingOptions.Section);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SnoozeService>();
+        services.TryAddSingleton<NotificationSignal>();
+        services.TryAddSingleton<ChannelCatalog>();
+        services.TryAddSingleton<ThresholdRules>();
+        services.TryAddSingleton<IAlertEngine, AlertEngine>();
+        return services;
+    }
+}
