@@ -23,7 +23,7 @@ public static class MonitorsServiceCollectionExtensions
     {
         var demo = services.AddMarketSources(configuration).Demo;
 
-        services.AddMonitor<PriceMonitor, PriceMonitorOptions>(PriceMonitor.Name, configuration, r => r with
+        services.AddMonitor<PriceMonitor, PriceMonitorOptions>(PriceMonitor.Name, r => r with
         {
             InCycle = true,
             Order = 100,
@@ -32,7 +32,7 @@ public static class MonitorsServiceCollectionExtensions
         });
 
         services.AddConfiguredOptions<HeatIndexWeights>(configuration, HeatIndexWeights.Section);
-        services.AddMonitor<PositionMonitor, PositionMonitorOptions>(PositionMonitor.Name, configuration, r => r with
+        services.AddMonitor<PositionMonitor, PositionMonitorOptions>(PositionMonitor.Name, r => r with
         {
             InCycle = true,
             Order = 200,
@@ -54,14 +54,14 @@ public static class MonitorsServiceCollectionExtensions
             Toggle = SystemVarKeys.EnabledRisk,
             Description = "Heat index and travel % of each position against their thresholds (off by default: enabled_risk).",
         });
-        services.AddMonitor<LiquidationMonitor, LiquidationMonitorOptions>(LiquidationMonitor.Name, configuration, r => r with
+        services.AddMonitor<LiquidationMonitor, LiquidationMonitorOptions>(LiquidationMonitor.Name, r => r with
         {
             InCycle = true,
             Order = 400,
             Toggle = SystemVarKeys.EnabledLiquid,
             Description = "Liquidation distance of each position against its breach line; calls when breached.",
         });
-        services.AddMonitor<MarketMonitor, MarketMonitorOptions>(MarketMonitor.Name, configuration, r => r with
+        services.AddMonitor<MarketMonitor, MarketMonitorOptions>(MarketMonitor.Name, r => r with
         {
             InCycle = true,
             Order = 500,
@@ -72,7 +72,7 @@ public static class MonitorsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<MarketMonitorOptions>, MarketChannelsValidator>();
 
         services.AddHttpClient(LatencyMonitor.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan).UseDemoWhen(demo);
-        services.AddMonitor<LatencyMonitor, LatencyMonitorOptions>(LatencyMonitor.Name, configuration, r => r with
+        services.AddMonitor<LatencyMonitor, LatencyMonitorOptions>(LatencyMonitor.Name, r => r with
         {
             Interval = TimeSpan.FromMinutes(5),
             Timeout = TimeSpan.FromSeconds(60),

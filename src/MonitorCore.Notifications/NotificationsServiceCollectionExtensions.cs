@@ -26,7 +26,7 @@ public static class NotificationsServiceCollectionExtensions
             Order = 960,
             Description = "Verifies the Twilio credentials by fetching the account (no call placed).",
         });
-        services.AddMonitor<XComMonitor, XComOptions>(XComMonitor.Name, configuration, r => r with
+        services.AddMonitor<XComMonitor, XComOptions>(XComMonitor.Name, r => r with
         {
             Interval = TimeSpan.FromDays(1),
             Timeout = TimeSpan.FromSeconds(90),

@@ -18,9 +18,12 @@ public sealed class TestHost : IAsyncDisposable
     private readonly Dictionary<string, string?> _settings;
     private MonitorCoreApp _host;
 
-    private TestHost(IDictionary<string, string?> configuration, FakeTimeProvider time)
+    private readonly Action<IServiceCollection>? _services;
+
+    private TestHost(IDictionary<string, string?> configuration, FakeTimeProvider time, Action<IServiceCollection>? services)
     {
         Time = time;
+        _services = services;
         var settings = OfflineSources.Settings();
         settings["Sources:Resilience:MaxRetryAttempts"] = "1";
         foreach (var (key, value) in configuration)
@@ -36,7 +39,11 @@ public sealed class TestHost : IAsyncDisposable
 
     private MonitorCoreApp Build() => MonitorCoreApp.Build(
         new HostSettings(_folder.Path, new Dictionary<string, string?>(), Overrides: _settings),
-        services => services.AddSingleton<TimeProvider>(Time));
+        services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            _services?.Invoke(services);
+        });
 
     /// <summary>Stops this Monitor Core and starts a new one on the same database, as a process restart would.</summary>
     public async Task RestartAsync()
@@ -50,20 +57,23 @@ public sealed class TestHost : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
 
-    public static async Task<TestHost> StartAsync(IDictionary<string, string?> configuration, FakeTimeProvider? time = null)
+    /// <param name="configuration">Settings by key, as the command line gives them.</param>
+    /// <param name="time">The clock; a fake one at 2026-11-24 12:00 UTC by default.</param>
+    /// <param name="services">Registrations the test adds (another monitor, another channel).</param>
+    public static async Task<TestHost> StartAsync(IDictionary<string, string?> configuration, FakeTimeProvider? time = null, Action<IServiceCollection>? services = null)
     {
-        var harness = new TestHost(configuration, time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero)));
+        var harness = new TestHost(configuration, time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero)), services);
         await harness._host.InitializeDatabaseAsync(default);
         return harness;
     }
 
     /// <summary>The configuration problems start-up reports, or none.</summary>
-    public static IReadOnlyList<string> ProblemsOf(IDictionary<string, string?> configuration)
+    public static IReadOnlyList<string> ProblemsOf(IDictionary<string, string?> configuration, Action<IServiceCollection>? services = null)
     {
         try
         {
             using var folder = new TempDirectory();
-            var host = MonitorCoreApp.Build(new HostSettings(folder.Path, new Dictionary<string, string?>(), Overrides: new Dictionary<string, string?>(configuration)));
+            var host = MonitorCoreApp.Build(new HostSettings(folder.Path, new Dictionary<string, string?>(), Overrides: new Dictionary<string, string?>(configuration)), services);
             host.DisposeAsync().AsTask().GetAwaiter().GetResult();
             return [];
         }

@@ -29,6 +29,18 @@ public static class ConfiguredOptions
     /// </summary>
     public static OptionsBuilder<T> AddConfiguredOptions<T>(
         this IServiceCollection services, IConfiguration configuration, string section, string? name = null)
+        where T : class =>
+        services.AddCheckedOptions<T>(section, name).Bind(configuration.GetSection(section), o => o.ErrorOnUnknownConfiguration = true);
+
+    /// <summary>
+    /// The same, bound to the <see cref="IConfiguration"/> of the services (a host's) when the options are
+    /// first read: for registrations that have no configuration at hand, such as a plugin's monitor.
+    /// </summary>
+    public static OptionsBuilder<T> AddConfiguredOptions<T>(this IServiceCollection services, string section, string? name = null)
+        where T : class =>
+        services.AddCheckedOptions<T>(section, name).BindConfiguration(section, o => o.ErrorOnUnknownConfiguration = true);
+
+    private static OptionsBuilder<T> AddCheckedOptions<T>(this IServiceCollection services, string section, string? name)
         where T : class
     {
         name ??= Options.DefaultName;
@@ -37,9 +49,7 @@ public static class ConfiguredOptions
             section,
             sp => sp.GetRequiredService<IOptionsMonitor<T>>().Get(name),
             (sp, candidate) => CheckAgainst<T>(sp, candidate, section, name)));
-        return services.AddOptions<T>(name)
-            .Bind(configuration.GetSection(section), o => o.ErrorOnUnknownConfiguration = true)
-            .ValidateOnStart();
+        return services.AddOptions<T>(name).ValidateOnStart();
     }
 
     private static IReadOnlyList<string> CheckAgainst<T>(IServiceProvider services, IConfiguration candidate, string section, string name)

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MonitorCore.Configuration;
@@ -33,12 +32,11 @@ public static class MonitorServiceCollectionExtensions
     public static IServiceCollection AddMonitor<TMonitor, TOptions>(
         this IServiceCollection services,
         string name,
-        IConfiguration configuration,
         Func<MonitorRegistration, MonitorRegistration>? configure = null)
         where TMonitor : class, IMonitor
         where TOptions : class
     {
-        services.AddConfiguredOptions<TOptions>(configuration, SectionOf(name), name);
+        services.AddConfiguredOptions<TOptions>(SectionOf(name), name);
         return services.AddMonitor<TMonitor>(name, configure);
     }
 

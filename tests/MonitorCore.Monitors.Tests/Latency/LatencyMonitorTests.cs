@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using MonitorCore.Monitoring;
 
 namespace MonitorCore.Monitors.Tests.Latency;
@@ -149,5 +150,38 @@ public class LatencyMonitorTests
         Assert.Equal(TimeSpan.FromSeconds(60), registration.Timeout);
         Assert.False(registration.InCycle);
         Assert.Empty(TestHost.ProblemsOf(new Dictionary<string, string?>()));
+    }
+
+    [Fact]
+    public async Task The_latency_monitor_registered_twice_runs_each_key_with_its_own_targets()
+    {
+        await using var exchange = await LocalHttpServer.StartAsync(200, "{}");
+        await using var feed = await LocalHttpServer.StartAsync(200, "{}");
+        var config = Targets(("feed", feed.Url("/feed")));
+        config["Monitors:exchange_latency:Targets:0:Name"] = "exchange";
+        config["Monitors:exchange_latency:Targets:0:Url"] = exchange.Url("/ping");
+        config["Monitors:exchange_latency:SlowThreshold"] = "00:00:05";
+        await using var harness = await TestHost.StartAsync(config, services: s =>
+            s.AddMonitor<MonitorCore.Monitors.Latency.LatencyMonitor, MonitorCore.Monitors.Latency.LatencyMonitorOptions>("exchange_latency"));
+
+        var builtIn = await harness.RunAsync(Name);
+        var second = await harness.RunAsync("exchange_latency");
+
+        Assert.Equal((MonitorStatus.Success, MonitorStatus.Success), (builtIn.Status, second.Status));
+        Assert.Equal(["feed"], builtIn.Metadata["targets"]!.AsObject().Select(t => t.Key));
+        Assert.Equal(["exchange"], second.Metadata["targets"]!.AsObject().Select(t => t.Key));
+        Assert.Equal(5000, (double?)second.Metadata["slow_threshold_ms"]);
+        Assert.Equal(2000, (double?)builtIn.Metadata["slow_threshold_ms"]);
+        Assert.Equal("/ping", Assert.Single(exchange.Requests).PathAndQuery);
+        Assert.Equal("/feed", Assert.Single(feed.Requests).PathAndQuery);
+    }
+
+    [Fact]
+    public void A_second_registration_has_its_options_checked_under_its_own_key()
+    {
+        var problems = TestHost.ProblemsOf(new Dictionary<string, string?> { ["Monitors:exchange_latency:SlowThreshold"] = "00:20:00" }, s =>
+            s.AddMonitor<MonitorCore.Monitors.Latency.LatencyMonitor, MonitorCore.Monitors.Latency.LatencyMonitorOptions>("exchange_latency"));
+
+        Assert.Contains(problems, p => p.StartsWith("Monitors:exchange_latency:SlowThreshold:", StringComparison.Ordinal));
     }
 }
