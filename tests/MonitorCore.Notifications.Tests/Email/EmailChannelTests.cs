@@ -38,7 +38,7 @@ public class EmailChannelTests : ChannelConformanceTests
     [Fact]
     public async Task A_refused_connection_is_transient()
     {
-        using var harness = new ChannelHarness(Smtp("127.0.0.1", PostgresServer.FreePort()));
+        using var harness = new ChannelHarness(Smtp("127.0.0.1", LoopbackPorts.Refused));
 
         var result = await harness.Channel(ChannelName).SendAsync(ChannelHarness.Message(), CancellationToken.None);
 
@@ -50,7 +50,7 @@ public class EmailChannelTests : ChannelConformanceTests
     [Fact]
     public async Task A_recipient_that_is_not_an_address_is_permanent()
     {
-        using var harness = new ChannelHarness(Smtp("127.0.0.1", PostgresServer.FreePort()));
+        using var harness = new ChannelHarness(Smtp("127.0.0.1", LoopbackPorts.Refused));
 
         var result = await harness.Channel(ChannelName).SendAsync(ChannelHarness.Message(recipient: "+15558675310"), CancellationToken.None);
 
