@@ -1,11 +1,10 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using MonitorCore.Testing;
 
 namespace MonitorCore.Benchmarks;
 
@@ -54,12 +53,7 @@ internal sealed class JupiterStubServer : IAsyncDisposable
     }
 
     /// <summary>A loopback URL on which nothing listens: connections are refused.</summary>
-    public static string RefusedUrl()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/";
-    }
+    public static string RefusedUrl() => $"http://127.0.0.1:{LoopbackPorts.Refused}/";
 
     public async ValueTask DisposeAsync()
     {

@@ -159,4 +159,5 @@ public abstract class AcceptanceTests(ITestDatabaseFactory factory) : IAsyncLife
 public sealed class SqliteAcceptanceTests() : AcceptanceTests(new SqliteDatabaseFactory());
 
 [Collection(PostgresCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class PostgresAcceptanceTests(PostgresFixture postgres) : AcceptanceTests(new PostgresDatabaseFactory(postgres));

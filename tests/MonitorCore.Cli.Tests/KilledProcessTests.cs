@@ -10,6 +10,7 @@ using MonitorCore.Notifications.Dispatch;
 namespace MonitorCore.Cli.Tests;
 
 /// <summary>A monitorcore process killed after its notification was written but before it was delivered.</summary>
+[Trait("Category", "Integration")]
 public sealed class KilledProcessTests : IAsyncDisposable
 {
     private readonly TempDirectory _folder = new();

@@ -114,7 +114,7 @@ public sealed class SqliteFileTests : IDisposable
     [Fact]
     public async Task An_unreachable_postgres_server_is_reported_without_a_stack_trace()
     {
-        var result = await _cli.RunAsync("status", "--db", $"Host=127.0.0.1;Port={PostgresServer.FreePort()};Username=x;Password=hunter2;Timeout=2");
+        var result = await _cli.RunAsync("status", "--db", $"Host=127.0.0.1;Port={LoopbackPorts.Refused};Username=x;Password=hunter2;Timeout=2");
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("could not be used", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", result.Error, StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 namespace MonitorCore.Cli.Tests;
 
+[Trait("Category", "Integration")]
 public sealed class XComCommandTests : IAsyncLifetime
 {
     private readonly TempDirectory _folder = new();

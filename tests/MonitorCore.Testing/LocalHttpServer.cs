@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -12,49 +10,48 @@ namespace MonitorCore.Testing;
 public sealed record RecordedRequest(string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers, string Body);
 
 /// <summary>
-/// A real HTTP server on a free loopback port (Kestrel) that stands in for an external service at
-/// the network boundary. The handler decides the answer; every request is recorded.
+/// A real HTTP server on a loopback port the system picks (Kestrel) that stands in for an external
+/// service at the network boundary. The handler decides the answer; every request is recorded.
 /// </summary>
 public sealed class LocalHttpServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private LocalHttpServer(WebApplication app, Uri baseUri)
+    private LocalHttpServer(WebApplication app, Uri baseUri, ConcurrentQueue<RecordedRequest> requests)
     {
         _app = app;
         BaseUri = baseUri;
+        Requests = requests;
     }
 
     public Uri BaseUri { get; }
 
     public string Url(string pathAndQuery) => new Uri(BaseUri, pathAndQuery).ToString();
 
-    public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
+    public ConcurrentQueue<RecordedRequest> Requests { get; }
 
     public static async Task<LocalHttpServer> StartAsync(Func<HttpContext, Task> handler)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        var port = PostgresServer.FreePort();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.WebHost.UseUrls("http://127.0.0.1:0"); // Kestrel binds a port the system picks and reports it
         var app = builder.Build();
-        LocalHttpServer? server = null;
+        var requests = new ConcurrentQueue<RecordedRequest>();
         app.Run(async context =>
         {
             context.Request.EnableBuffering();
             using var reader = new StreamReader(context.Request.Body, leaveOpen: true);
             var body = await reader.ReadToEndAsync();
             context.Request.Body.Position = 0;
-            server!.Requests.Enqueue(new RecordedRequest(
+            requests.Enqueue(new RecordedRequest(
                 context.Request.Method,
                 context.Request.Path + context.Request.QueryString,
                 context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
                 body));
             await handler(context);
         });
-        server = new LocalHttpServer(app, new Uri($"http://127.0.0.1:{port}/"));
         await app.StartAsync();
-        return server;
+        return new LocalHttpServer(app, new Uri(app.Urls.Single() + "/"), requests);
     }
 
     /// <summary>A server that answers every request with <paramref name="status"/> and <paramref name="body"/>.</summary>
@@ -67,11 +64,7 @@ public sealed class LocalHttpServer : IAsyncDisposable
         });
 
     /// <summary>A loopback URL on which nothing listens: connections are refused.</summary>
-    public static string RefusedUrl()
-    {
-        var port = PostgresServer.FreePort();
-        return $"http://127.0.0.1:{port}/";
-    }
+    public static string RefusedUrl() => $"http://127.0.0.1:{LoopbackPorts.Refused}/";
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace MonitorCore.Testing;
@@ -12,18 +10,18 @@ namespace MonitorCore.Testing;
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
 {
+    private const int StartAttempts = 5;
     private readonly string _binDirectory;
     private readonly string _dataDirectory;
     private int _databases;
 
-    private PostgresServer(string binDirectory, string dataDirectory, int port)
+    private PostgresServer(string binDirectory, string dataDirectory)
     {
         _binDirectory = binDirectory;
         _dataDirectory = dataDirectory;
-        Port = port;
     }
 
-    public int Port { get; }
+    public int Port { get; private set; }
 
     /// <summary>The <c>postgres</c> database, pooled.</summary>
     public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Timeout=30";
@@ -46,18 +44,49 @@ public sealed class PostgresServer : IAsyncDisposable
             await RunAsync("chown", ["-R", "postgres:postgres", root]);
         }
 
-        var port = FreePort();
-        var server = new PostgresServer(bin, data, port);
+        var server = new PostgresServer(bin, data);
         await server.RunPgAsync("initdb", ["-D", data, "-U", "postgres", "--auth=trust", .. (durable ? Array.Empty<string>() : ["--no-sync"]), "-E", "UTF8", "--locale=C"]);
         var settings = durable
             ? "-c shared_buffers=256MB"
             : "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
-        await server.RunPgAsync("pg_ctl", [
-            "-D", data, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60",
-            "-o", $"-p {port} -k {root} -c listen_addresses=127.0.0.1 {settings}",
+        for (var attempt = 1; !await server.TryStartAsync(root, settings); attempt++)
+        {
+            if (attempt == StartAttempts)
+            {
+                throw new InvalidOperationException($"PostgreSQL found its port taken {StartAttempts} times in a row.");
+            }
+        }
+
+        return server;
+    }
+
+    /// <summary>
+    /// Starts the server on a candidate port. PostgreSQL takes its port on the command line, so another
+    /// process may take the port before the server binds it: then this returns false and the caller
+    /// tries another port. Any other failure throws, with the server's log.
+    /// </summary>
+    private async Task<bool> TryStartAsync(string root, string settings)
+    {
+        Port = LoopbackPorts.Candidate();
+        var log = Path.Combine(root, "server.log");
+        var (exitCode, output) = await TryRunPgAsync("pg_ctl", [
+            "-D", _dataDirectory, "-l", log, "-w", "-t", "60",
+            "-o", $"-p {Port} -k {root} -c listen_addresses=127.0.0.1 {settings}",
             "start",
         ]);
-        return server;
+        if (exitCode == 0)
+        {
+            return true;
+        }
+
+        var serverLog = File.Exists(log) ? await File.ReadAllTextAsync(log) : "";
+        if (serverLog.Contains("Address already in use", StringComparison.Ordinal))
+        {
+            File.Delete(log);
+            return false;
+        }
+
+        throw new InvalidOperationException($"PostgreSQL did not start on port {Port}:\n{output}\n{serverLog}");
     }
 
     /// <summary>Creates an empty database and returns its connection string.</summary>
@@ -83,15 +112,27 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
-    private Task RunPgAsync(string tool, string[] arguments)
+    private async Task RunPgAsync(string tool, string[] arguments) => Succeeded(await TryRunPgAsync(tool, arguments), tool, arguments);
+
+    private Task<(int ExitCode, string Output)> TryRunPgAsync(string tool, string[] arguments)
     {
         var path = Path.Combine(_binDirectory, tool);
         return Environment.UserName == "root"
-            ? RunAsync("runuser", ["-u", "postgres", "--", path, .. arguments])
-            : RunAsync(path, arguments);
+            ? TryRunAsync("runuser", ["-u", "postgres", "--", path, .. arguments])
+            : TryRunAsync(path, arguments);
     }
 
-    private static async Task RunAsync(string file, string[] arguments)
+    private static async Task RunAsync(string file, string[] arguments) => Succeeded(await TryRunAsync(file, arguments), file, arguments);
+
+    private static void Succeeded((int ExitCode, string Output) run, string file, string[] arguments)
+    {
+        if (run.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited with {run.ExitCode}:\n{run.Output}");
+        }
+    }
+
+    private static async Task<(int ExitCode, string Output)> TryRunAsync(string file, string[] arguments)
     {
         var start = new ProcessStartInfo(file)
         {
@@ -108,11 +149,7 @@ public sealed class PostgresServer : IAsyncDisposable
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"{file} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{await stdout}\n{await stderr}");
-        }
+        return (process.ExitCode, $"{await stdout}\n{await stderr}");
     }
 
     private static string FindBinDirectory()
@@ -123,12 +160,5 @@ public sealed class PostgresServer : IAsyncDisposable
         return candidates.OrderDescending(StringComparer.Ordinal).FirstOrDefault()
             ?? throw new InvalidOperationException(
                 "PostgreSQL is not installed: the integration tests need Debian's 'postgresql' package. Run scripts/test.sh, which installs it.");
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

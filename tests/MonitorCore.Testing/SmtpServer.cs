@@ -28,6 +28,8 @@ public sealed record ReceivedMail(string QueueId, string MailFrom, IReadOnlyList
 public sealed class SmtpServer : IAsyncDisposable
 {
     private const string Python = "/usr/bin/python3";
+    private const int StartAttempts = 5;
+    private const string AddressInUse = "address in use"; // what SmtpServer.py says when its port is taken
     private readonly TempDirectory _folder;
     private readonly Process _process;
 
@@ -61,10 +63,12 @@ public sealed class SmtpServer : IAsyncDisposable
 
         for (var attempt = 1; ; attempt++)
         {
-            var port = PostgresServer.FreePort();
+            // The script takes its port on the command line; another process may take a free port
+            // before the script binds it, and then the script says so and starts on another.
+            var port = LoopbackPorts.Candidate();
             var process = Start(folder, port, user, password, tls);
-            var ready = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
-            if (ready == "ready" && await AcceptsAsync(port))
+            var said = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            if (said == "ready" && await AcceptsAsync(port))
             {
                 return new SmtpServer(folder, process, port);
             }
@@ -73,11 +77,12 @@ public sealed class SmtpServer : IAsyncDisposable
             var errors = await process.StandardError.ReadToEndAsync();
             await process.WaitForExitAsync();
             process.Dispose();
-            if (attempt == 3)
+            if (said != AddressInUse || attempt == StartAttempts)
             {
                 folder.Dispose();
-                throw new InvalidOperationException(
-                    $"The test SMTP server did not start (it needs Debian's python3-aiosmtpd for {Python}):\n{errors}");
+                throw new InvalidOperationException(said == AddressInUse
+                    ? $"The test SMTP server found its port taken {StartAttempts} times in a row."
+                    : $"The test SMTP server did not start (it needs Debian's python3-aiosmtpd for {Python}):\n{errors}");
             }
         }
     }

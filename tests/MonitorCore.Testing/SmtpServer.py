@@ -1,8 +1,9 @@
 # A real SMTP server for the tests (Debian's python3-aiosmtpd). Each accepted message is saved as
 # <queue id>.json in --dir: envelope sender and recipients, whether TLS and AUTH were used, and the
-# raw content. Recipients named nobody@ are refused with 550, busy@ with 451. It stops when its
-# standard input closes.
-import argparse, json, logging, os, ssl, sys, warnings
+# raw content. Recipients named nobody@ are refused with 550, busy@ with 451. It prints "ready"
+# once it accepts connections, or "address in use" and exits when --port is taken. It stops when
+# its standard input closes.
+import argparse, errno, json, logging, os, ssl, sys, warnings
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
@@ -70,7 +71,13 @@ elif args.tls == "implicit":
     options.update(ssl_context=context)
 
 controller = Controller(Handler(), **options)
-controller.start()
+try:
+    controller.start()
+except OSError as error:
+    if error.errno != errno.EADDRINUSE:
+        raise
+    print("address in use", flush=True)
+    sys.exit(1)
 print("ready", flush=True)
 sys.stdin.read()
 controller.stop()

@@ -79,6 +79,17 @@ public sealed class TimerConfigTests : IDisposable
         Assert.Equal(100, state.Intervals.Count);
         Assert.Equal(100, state.Version);
     }
+}
+
+/// <summary>Two real processes (MonitorCore.TimerConfigWriter) updating one timer file at once.</summary>
+[Trait("Category", "Integration")]
+public sealed class TimerConfigProcessTests : IDisposable
+{
+    private readonly TempDirectory _folder = new();
+
+    private string PathOfFile => _folder.File("config/timer_config.json");
+
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task Two_processes_updating_at_once_never_lose_an_update()
@@ -104,7 +115,7 @@ public sealed class TimerConfigTests : IDisposable
             process.Dispose();
         }
 
-        var state = await NewConfig().ReadAsync(default);
+        var state = await new TimerConfig(PathOfFile, new FakeTimeProvider()).ReadAsync(default);
         Assert.Equal(2 * perProcess, state.Intervals.Count);
         Assert.Equal(2 * perProcess, state.Version);
         Assert.Equal(TimeSpan.FromSeconds(perProcess), state.Intervals[$"b_{perProcess - 1}"]);

@@ -112,4 +112,5 @@ public abstract class MigrationTests(ITestDatabaseFactory factory) : IAsyncLifet
 public sealed class SqliteMigrationTests() : MigrationTests(new SqliteDatabaseFactory());
 
 [Collection(PostgresCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class PostgresMigrationTests(PostgresFixture postgres) : MigrationTests(new PostgresDatabaseFactory(postgres));

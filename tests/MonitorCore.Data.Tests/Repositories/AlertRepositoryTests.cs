@@ -63,4 +63,5 @@ public abstract class AlertRepositoryTests(ITestDatabaseFactory factory) : Datab
 public sealed class SqliteAlertRepositoryTests() : AlertRepositoryTests(new SqliteDatabaseFactory());
 
 [Collection(PostgresCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class PostgresAlertRepositoryTests(PostgresFixture postgres) : AlertRepositoryTests(new PostgresDatabaseFactory(postgres));

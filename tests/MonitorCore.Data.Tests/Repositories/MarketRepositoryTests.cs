@@ -146,6 +146,7 @@ public abstract class MarketRepositoryTests(ITestDatabaseFactory factory) : Data
 public sealed class SqliteMarketRepositoryTests() : MarketRepositoryTests(new SqliteDatabaseFactory());
 
 [Collection(PostgresCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class PostgresMarketRepositoryTests(PostgresFixture postgres) : MarketRepositoryTests(new PostgresDatabaseFactory(postgres));
 
 public sealed class SqliteOnlyMarketRepositoryTests() : DatabaseTestBase(new SqliteDatabaseFactory())

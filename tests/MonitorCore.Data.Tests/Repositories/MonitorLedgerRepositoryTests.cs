@@ -142,5 +142,6 @@ public sealed class SqliteMonitorLedgerRepositoryTests() : MonitorLedgerReposito
 }
 
 [Collection(PostgresCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class PostgresMonitorLedgerRepositoryTests(PostgresFixture postgres)
     : MonitorLedgerRepositoryTests(new PostgresDatabaseFactory(postgres));

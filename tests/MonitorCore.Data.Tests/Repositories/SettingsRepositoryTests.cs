@@ -95,4 +95,5 @@ public abstract class SettingsRepositoryTests(ITestDatabaseFactory factory) : Da
 public sealed class SqliteSettingsRepositoryTests() : SettingsRepositoryTests(new SqliteDatabaseFactory());
 
 [Collection(PostgresCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class PostgresSettingsRepositoryTests(PostgresFixture postgres) : SettingsRepositoryTests(new PostgresDatabaseFactory(postgres));

@@ -1,6 +1,7 @@
 namespace MonitorCore.Notifications.Tests.Email;
 
 /// <summary>E-mail over TLS to a real SMTP server with a self-signed certificate: STARTTLS, Auto and TLS on connect.</summary>
+[Trait("Category", "Integration")]
 public class EmailTlsTests
 {
     private static Dictionary<string, string?> Smtp(SmtpServer server, string security, bool allowInvalid = true)
@@ -28,7 +29,7 @@ public class EmailTlsTests
         var mail = Assert.Single(server.Messages());
         Assert.True(mail.Tls);
         Assert.Equal("trader", mail.Login);
-        Assert.Equal("Liquidation warning", EmailChannelTests.Parse(mail).Subject);
+        Assert.Equal("Liquidation warning", EmailDeliveryTests.Parse(mail).Subject);
     }
 
     [Fact]

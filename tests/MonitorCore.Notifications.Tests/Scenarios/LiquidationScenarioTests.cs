@@ -11,6 +11,7 @@ namespace MonitorCore.Notifications.Tests.Scenarios;
 /// A SOL long walking towards liquidation, evaluated by liquid_monitor on a fake clock and delivered
 /// through a real SMTP server and a local server that speaks Twilio's protocol.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class LiquidationScenarioTests : IAsyncLifetime
 {
     private SmtpServer _smtp = null!;

@@ -4,6 +4,7 @@ using MonitorCore.Notifications.Sound;
 namespace MonitorCore.Notifications.Tests.Sound;
 
 /// <summary>The sound channel running real commands (<c>true</c>, <c>sh</c>, <c>python3</c>) and ringing the bell.</summary>
+[Trait("Category", "Integration")]
 public class SoundChannelTests : ChannelConformanceTests
 {
     protected override string ChannelName => ChannelNames.Sound;
