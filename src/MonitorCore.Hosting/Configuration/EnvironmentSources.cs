@@ -57,7 +57,7 @@ internal sealed class PrefixedEnvironmentSource(IReadOnlyDictionary<string, stri
 }
 
 /// <summary>
-/// The spec's environment names (behaviour §8): <c>LIQ_MON_*</c> for the liquidation monitor and
+/// The spec's environment names (docs/behaviour.md §8): <c>LIQ_MON_*</c> for the liquidation monitor and
 /// the provider names (<c>TWILIO_*</c>, <c>SMTP_*</c>, <c>SLACK_WEBHOOK</c>, <c>OPENAI_API_KEY</c>).
 /// </summary>
 internal sealed class LegacyEnvironmentSource(IReadOnlyDictionary<string, string?> environment) : IConfigurationSource

@@ -7,7 +7,7 @@ using MonitorCore.Prices;
 namespace MonitorCore.Hosting.Scheduling;
 
 /// <summary>
-/// The retention policy (behaviour §9): ledger rows and price history older than
+/// The retention policy (docs/behaviour.md §9): ledger rows and price history older than
 /// <c>Ledger:RetentionDays</c> (90) are deleted, at most once an hour, by the instance that runs the
 /// cycle, so the database does not grow without bound. Alerts, positions and the outbox are kept.
 /// </summary>

@@ -12,7 +12,7 @@ namespace MonitorCore.Hosting.Scheduling;
 public sealed record CycleOutcome(LedgerEntry Entry, TimeSpan Interval);
 
 /// <summary>
-/// One sonic cycle (behaviour §2): every in-cycle monitor in registry order, each recorded on its
+/// One sonic cycle (docs/behaviour.md §2): every in-cycle monitor in registry order, each recorded on its
 /// own; a step that fails is recorded and the cycle goes on. The cycle itself is one
 /// <c>sonic_monitor</c> row (<c>steps</c>, <c>duration_ms</c>, <c>overrun</c>) and a heartbeat.
 /// </summary>

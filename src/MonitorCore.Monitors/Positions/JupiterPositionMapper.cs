@@ -8,7 +8,7 @@ namespace MonitorCore.Monitors.Positions;
 internal sealed record MappedItem(Position? Position, string? UnknownMint, string? Problem);
 
 /// <summary>
-/// Maps Jupiter Perps items to positions (behaviour §4). Numbers may come as JSON numbers or numeric
+/// Maps Jupiter Perps items to positions (docs/behaviour.md §4). Numbers may come as JSON numbers or numeric
 /// strings. An unknown market mint is not guessed: the item is skipped and named.
 /// </summary>
 internal static class JupiterPositionMapper

@@ -12,7 +12,7 @@ namespace MonitorCore.Monitors.Positions;
 
 /// <summary>
 /// <c>position_monitor</c>: syncs every active wallet from Jupiter and enriches every ACTIVE position
-/// with the latest prices (behaviour §4). A wallet whose answer fails or cannot be read changes none
+/// with the latest prices (docs/behaviour.md §4). A wallet whose answer fails or cannot be read changes none
 /// of its stored positions. A position seen again gets <c>stale = 0</c>; one missing from a
 /// successful sync gets <c>stale + 1</c> and becomes STALE_CLOSED after the configured number of
 /// syncs. Nothing is deleted; unreadable stored rows go to quarantine and are reported.

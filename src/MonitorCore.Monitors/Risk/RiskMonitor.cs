@@ -45,7 +45,7 @@ internal sealed class RiskMonitor(
         var metadata = new JsonObject
         {
             ["max_heat_index"] = maxHeat,
-            ["max_travel_percent"] = minTravel,
+            ["worst_travel_percent"] = minTravel,
             ["positions"] = active.Count,
         };
         EvaluationMetadata.Add(metadata, heatOutcome, travelOutcome);

@@ -38,7 +38,7 @@ public sealed record AlertRule
     /// <summary>An unacknowledged HIGH alert repeats its call this often.</summary>
     public TimeSpan EscalationInterval { get; init; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>LOW → email; MEDIUM → SMS; HIGH → SMS + voice + sound (behaviour §6).</summary>
+    /// <summary>LOW → email; MEDIUM → SMS; HIGH → SMS + voice + sound (docs/behaviour.md §6).</summary>
     public static IReadOnlyList<string> DefaultChannels(AlertLevel level) => level switch
     {
         AlertLevel.Low => ["email"],

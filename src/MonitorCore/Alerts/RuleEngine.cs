@@ -1,7 +1,7 @@
 namespace MonitorCore.Alerts;
 
 /// <summary>
-/// Every threshold decision of every monitor (behaviour §6, "Alert V2"). Values are turned into a
+/// Every threshold decision of every monitor (docs/behaviour.md §6, "Alert V2"). Values are turned into a
 /// "higher is worse" scale (BELOW negates; magnitude rules compare the negated value with the
 /// magnitudes), so one set of comparisons serves all rules.
 /// <para>A level is entered when its threshold is crossed and left only when the value moves back

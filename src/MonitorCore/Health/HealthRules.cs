@@ -4,7 +4,7 @@ using MonitorCore.Monitoring;
 namespace MonitorCore.Health;
 
 /// <summary>
-/// The health rules (behaviour §3), in this order: no row → Offline; newest row Error → Error;
+/// The health rules (docs/behaviour.md §3), in this order: no row → Offline; newest row Error → Error;
 /// age over 5 × interval → Offline; newest row Warning or age over 2 × interval → Warning;
 /// otherwise (Success, Skipped, Disabled) → Healthy.
 /// </summary>

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace MonitorCore.Positions;
 
 /// <summary>
-/// The <c>Positions:HeatIndex</c> section: the exponents and clamps of the heat index (behaviour §4),
+/// The <c>Positions:HeatIndex</c> section: the exponents and clamps of the heat index (docs/behaviour.md §4),
 /// heat = (1 − ndl)^<see cref="DistanceExponent"/> × (leverage / 100)^<see cref="LeverageExponent"/>
 /// × (1 − min(collateral / size, 1))^<see cref="CollateralExponent"/> × 100, clamped to
 /// [<see cref="Min"/>, <see cref="Max"/>]. The defaults are the spec's: 0.6, 0.3, 0.1, 5 and 75.

@@ -21,7 +21,7 @@ public enum PositionStatus
 }
 
 /// <summary>
-/// A leveraged perpetual position (behaviour §4). Money is USD; <see cref="Size"/> is the notional.
+/// A leveraged perpetual position (docs/behaviour.md §4). Money is USD; <see cref="Size"/> is the notional.
 /// The derived fields (leverage, value, travel, distance, heat) are filled by enrichment.
 /// </summary>
 public sealed record Position

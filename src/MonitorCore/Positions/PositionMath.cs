@@ -3,7 +3,7 @@ using MonitorCore.Prices;
 namespace MonitorCore.Positions;
 
 /// <summary>
-/// The position calculations of behaviour §4, as pure functions. Prices and money are USD.
+/// The position calculations of docs/behaviour.md §4, as pure functions. Prices and money are USD.
 /// </summary>
 /// <remarks>
 /// Rounding: stored values keep full double precision; only the heat index is rounded (to 2 decimals,

@@ -140,7 +140,7 @@ public sealed class EvaluationMonitorTests : IAsyncLifetime
         var run = await _host.RunAsync(RiskMonitor.Name);
 
         Assert.Equal(MonitorStatus.Success, run.Status);
-        Assert.Equal(-80, (double)run.Metadata["max_travel_percent"]!, 6);
+        Assert.Equal(-80, (double)run.Metadata["worst_travel_percent"]!, 6);
         Assert.NotNull(run.Metadata["max_heat_index"]);
         Assert.Equal(-80, (await _host.Get<SystemVars>().GetAsync(RiskMonitor.TravelBadge))!.Value, 6);
         var alerts = await _host.Get<IAlertStore>().ListAsync(true, 10, default);
