@@ -18,10 +18,6 @@ public sealed record HostSettings(
 {
     public const string DefaultConfigFile = "monitorcore.json";
 
-    /// <summary>Settings of this process: the current directory and the real environment.</summary>
-    public static HostSettings FromProcess(string? configFile = null, string? database = null) =>
-        new(Directory.GetCurrentDirectory(), ReadEnvironment(), configFile, database);
-
     public static IReadOnlyDictionary<string, string?> ReadEnvironment()
     {
         var result = new Dictionary<string, string?>(StringComparer.Ordinal);

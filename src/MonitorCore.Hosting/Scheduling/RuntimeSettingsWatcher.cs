@@ -15,14 +15,21 @@ public sealed partial class RuntimeSettingsWatcher(IConfiguration configuration,
     /// <summary>How often the stored runtime settings are read again.</summary>
     public static readonly TimeSpan Every = TimeSpan.FromSeconds(5);
 
+    private readonly TaskCompletionSource _watching = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the watcher's timer runs (tests move the clock after it).</summary>
+    internal Task Watching => _watching.Task;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (configuration is not IConfigurationRoot root || MonitorCoreConfiguration.RuntimeLayer(root) is not { } layer)
         {
+            _watching.TrySetResult();
             return;
         }
 
         using var timer = new PeriodicTimer(Every, time);
+        _watching.TrySetResult();
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))

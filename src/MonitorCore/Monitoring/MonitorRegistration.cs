@@ -45,8 +45,6 @@ public sealed partial record MonitorRegistration
     /// <summary>A <c>system_vars</c> switch; when it is off the run is recorded as Disabled without running.</summary>
     public Settings.SystemVarKey<bool>? Toggle { get; init; }
 
-    public IReadOnlySet<string> Tags { get; init; } = new HashSet<string>();
-
     [GeneratedRegex("^[a-z][a-z0-9_]*$")]
     private static partial Regex NamePattern();
 }
