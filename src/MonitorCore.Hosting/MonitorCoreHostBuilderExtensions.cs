@@ -57,6 +57,7 @@ public static class MonitorCoreHostBuilderExtensions
         services.AddHostedService(sp => sp.GetRequiredService<RuntimeSettingsWatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatchLoop>());
         services.AddHostedService(sp => sp.GetRequiredService<MonitorScheduler>());
+        services.AddHostedService(sp => sp.GetRequiredService<Retention>());
 
         services.AddMonitorCoreOperations();
         return services;

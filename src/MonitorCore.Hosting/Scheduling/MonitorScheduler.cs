@@ -21,7 +21,6 @@ public sealed partial class MonitorScheduler(
     IMonitorLedger ledger,
     IHeartbeatStore heartbeats,
     ILeaseStore leases,
-    Retention retention,
     TimeProvider time,
     ILogger<MonitorScheduler> logger) : BackgroundService
 {
@@ -66,8 +65,6 @@ public sealed partial class MonitorScheduler(
                         await SleepAsync(MaxWait, stoppingToken);
                         continue;
                     }
-
-                    await retention.PruneIfDueAsync(stoppingToken);
 
                     // The shared heartbeat keeps the cadence, also across a restart or a change of leader.
                     var sonic = await heartbeats.GetAsync(Heartbeats.Sonic, stoppingToken);

@@ -120,4 +120,35 @@ public sealed class LeadershipTests : IAsyncLifetime
         await leases.ReleaseAsync("x", "one", default);
         Assert.Equal("two", (await leases.GetAsync("x", default))!.Holder);
     }
+
+    [Fact]
+    public async Task Only_the_instance_that_runs_the_cycle_prunes_old_rows()
+    {
+        var a = Scheduler(_a);
+        var b = Scheduler(_b);
+        var idleA = a.NextIdle;
+        await a.StartAsync(default);
+        await idleA;
+        var idleB = b.NextIdle;
+        await b.StartAsync(default);
+        await idleB;
+        var ledger = _a.Services.GetRequiredService<IMonitorLedger>();
+        await ledger.AppendAsync(new LedgerEntry(0, "price_monitor", _time.GetUtcNow().AddDays(-91), MonitorCore.Monitoring.MonitorStatus.Success, [], 1, null), default);
+        var before = await ledger.CountAsync(null, default);
+
+        var follower = _b.Services.GetRequiredService<Retention>();
+        var looked = follower.NextLook;
+        await follower.StartAsync(default);
+        await looked;
+        Assert.Equal(before, await ledger.CountAsync(null, default));
+
+        var leader = _a.Services.GetRequiredService<Retention>();
+        looked = leader.NextLook;
+        await leader.StartAsync(default);
+        await looked;
+        Assert.Equal(before - 1, await ledger.CountAsync(null, default));
+
+        await follower.StopAsync(default);
+        await leader.StopAsync(default);
+    }
 }
