@@ -52,15 +52,27 @@ public sealed class MonitorCoreApp : IAsyncDisposable
         return Build(builder, settings, configureServices, configureHost);
     }
 
-    /// <summary>Builds Monitor Core on a host builder the caller made (the service's, with its defaults).</summary>
     public static MonitorCoreApp Build(
-        HostApplicationBuilder builder, HostSettings settings, Action<IServiceCollection>? configureServices = null, Action<IHostApplicationBuilder>? configureHost = null)
+        HostApplicationBuilder builder, HostSettings settings, Action<IServiceCollection>? configureServices = null, Action<IHostApplicationBuilder>? configureHost = null) =>
+        Build(builder, b => b.Build(), settings, configureServices, configureHost);
+
+    /// <summary>
+    /// Builds Monitor Core on a host builder the caller made (the service's generic host, or a web host with the
+    /// API): <paramref name="build"/> builds the host once Monitor Core and the caller's changes are registered.
+    /// </summary>
+    public static MonitorCoreApp Build<TBuilder>(
+        TBuilder builder,
+        Func<TBuilder, IHost> build,
+        HostSettings settings,
+        Action<IServiceCollection>? configureServices = null,
+        Action<IHostApplicationBuilder>? configureHost = null)
+        where TBuilder : IHostApplicationBuilder
     {
         builder.AddMonitorCore(settings);
         configureHost?.Invoke(builder);
         configureServices?.Invoke(builder.Services);
         builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }));
-        var host = builder.Build();
+        var host = build(builder);
         var problems = Check(host.Services);
         if (problems.Count > 0)
         {

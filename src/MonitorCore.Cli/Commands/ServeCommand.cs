@@ -14,29 +14,52 @@ internal static class ServeCommand
     public static Command Create(CliContext context)
     {
         var quiet = new Option<bool>("--quiet") { Description = "Log only warnings and errors (default: every run is logged)." };
+        var urls = new Option<string?>("--urls")
+        {
+            Description = $"Where the HTTP API listens, e.g. http://0.0.0.0:5000 (default {MonitorCore.Api.ApiOptions.DefaultUrls}, or MONITORCORE_URLS). " +
+                          "Anything but loopback needs an API key (Api:Keys).",
+            HelpName = "URLS",
+        };
+        var noApi = new Option<bool>("--no-api") { Description = "Run the engine alone, without the HTTP API and dashboard." };
         var command = new Command(
             "serve",
-            "Run the service until Ctrl+C or SIGTERM: the sonic cycle every interval (monitor_heartbeat), every other monitor on its own timer, and the notification dispatcher.");
+            "Run the service until Ctrl+C or SIGTERM: the sonic cycle every interval (monitor_heartbeat), every other monitor on its own timer, " +
+            "the notification dispatcher, and the HTTP API with the dashboard.");
         command.Options.Add(quiet);
+        command.Options.Add(urls);
+        command.Options.Add(noApi);
         command.SetAction((parse, ct) =>
         {
             var invocation = new Invocation(context, parse, ct);
             return invocation.RunAsync(
-                app => ServeAsync(invocation, app),
-                settings => parse.GetValue(quiet) ? settings : settings with
-                {
-                    Overrides = new Dictionary<string, string?>(settings.Overrides ?? new Dictionary<string, string?>())
-                    {
-                        ["Logging:LogLevel:Default"] = "Information",
-                    },
-                },
+                app => ServeAsync(invocation, app, parse.GetValue(noApi) ? null : app.Configuration[MonitorCore.Api.ApiOptions.Section + ":Urls"] ?? MonitorCore.Api.ApiOptions.DefaultUrls),
+                settings => Adjust(settings, parse.GetValue(quiet), parse.GetValue(urls)),
                 DatabaseStart.Checked,
-                settings => Build(settings, context));
+                settings => parse.GetValue(noApi)
+                    ? Build(settings, context)
+                    : MonitorCore.Api.MonitorCoreWebHost.Build(settings, ShutdownTimeout, context.ConfigureServices, CliLogging.Configure));
         });
         return command;
     }
 
-    /// <summary>The service's host: the generic .NET host with Monitor Core on it (the API will swap in a web host here).</summary>
+    private static HostSettings Adjust(HostSettings settings, bool quiet, string? urls)
+    {
+        var overrides = new Dictionary<string, string?>(settings.Overrides ?? new Dictionary<string, string?>());
+        if (!quiet)
+        {
+            overrides["Logging:LogLevel:Default"] = "Information";
+            overrides["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning";
+        }
+
+        if (urls is not null)
+        {
+            overrides["Api:Urls"] = urls;
+        }
+
+        return settings with { Overrides = overrides };
+    }
+
+    /// <summary>The engine alone (<c>--no-api</c>): the generic .NET host with Monitor Core on it.</summary>
     private static MonitorCoreApp Build(HostSettings settings, CliContext context)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -49,13 +72,13 @@ internal static class ServeCommand
         return MonitorCoreApp.Build(builder, settings, context.ConfigureServices, CliLogging.Configure);
     }
 
-    private static async Task<int> ServeAsync(Invocation invocation, MonitorCoreApp app)
+    private static async Task<int> ServeAsync(Invocation invocation, MonitorCoreApp app, string? api)
     {
         var monitors = await app.Operations.Monitors.ListAsync(invocation.CancellationToken);
         var cycle = monitors.Monitors.FirstOrDefault(m => m.InCycle)?.IntervalSeconds ?? MonitorCore.Heartbeat.Heartbeats.DefaultSonicInterval.TotalSeconds;
         await invocation.Error.WriteLineAsync(
             $"Monitor Core serving {monitors.Monitors.Count} monitor(s) from {app.Operations.Storage.Display}; " +
-            $"cycle every {Format.Seconds(cycle)}. Ctrl+C stops.");
+            $"cycle every {Format.Seconds(cycle)}" + (api is null ? "; no API (--no-api)" : $"; API and dashboard on {api}") + ". Ctrl+C stops.");
         await app.RunAsync(invocation.CancellationToken);
         await invocation.Error.WriteLineAsync("Monitor Core stopped.");
         return ExitCodes.Ok;

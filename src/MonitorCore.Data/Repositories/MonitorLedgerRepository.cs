@@ -122,10 +122,11 @@ internal sealed class MonitorLedgerRepository(Database database) : IMonitorLedge
             command.Add("@name", query.MonitorName);
         }
 
-        if (query.BeforeId is { } before)
+        if (query.Before is { } before)
         {
-            where.Add("id < @before");
-            command.Add("@before", before);
+            where.Add("(timestamp < @before_time OR (timestamp = @before_time AND id < @before_id))");
+            command.Add("@before_time", database.ToDb(before.Timestamp));
+            command.Add("@before_id", before.Id);
         }
 
         if (query.Status is { } status)

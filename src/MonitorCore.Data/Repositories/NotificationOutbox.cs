@@ -125,15 +125,26 @@ internal sealed class NotificationOutbox(Database database) : INotificationOutbo
     }
 
     /// <summary>Rows newest first, optionally of one status.</summary>
-    public async Task<IReadOnlyList<Notification>> ListAsync(NotificationStatus? status, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Notification>> ListAsync(NotificationStatus? status, int limit, CancellationToken cancellationToken, long? alertId = null)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command(
-            $"SELECT {Columns} FROM notification_outbox" + (status is null ? "" : " WHERE status = @status") + " ORDER BY id DESC LIMIT @limit");
+        var where = new List<string>();
+        await using var command = connection.CreateCommand();
         if (status is { } s)
         {
+            where.Add("status = @status");
             command.Add("@status", s.Word());
         }
+
+        if (alertId is { } alert)
+        {
+            where.Add(database.Provider == DatabaseProvider.Postgres
+                ? "alert_ids @> jsonb_build_array(@alert_id)"
+                : "EXISTS (SELECT 1 FROM json_each(notification_outbox.alert_ids) WHERE value = @alert_id)");
+            command.Add("@alert_id", alert);
+        }
+
+        command.CommandText = $"SELECT {Columns} FROM notification_outbox" + (where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", where)) + " ORDER BY id DESC LIMIT @limit";
 
         command.Add("@limit", limit);
         return await ReadAsync(command, cancellationToken);
@@ -155,6 +166,18 @@ internal sealed class NotificationOutbox(Database database) : INotificationOutbo
             "SELECT created_at FROM notification_outbox WHERE channel = 'voice' AND status IN ('PENDING', 'FAILED', 'SENT') ORDER BY created_at DESC LIMIT 1");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? database.ReadTimestamp(reader, 0) : null;
+    }
+
+    public async Task<(int Due, DateTimeOffset? OldestDue)> DueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(
+            "SELECT COUNT(*), MIN(next_attempt_at) FROM notification_outbox WHERE status IN ('PENDING', 'FAILED') AND next_attempt_at <= @now");
+        command.Add("@now", database.ToDb(now));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var count = Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture);
+        return (count, reader.IsDBNull(1) ? null : database.ReadTimestamp(reader, 1));
     }
 
     /// <summary>The earliest time a pending or failed row is due, or null when none waits.</summary>

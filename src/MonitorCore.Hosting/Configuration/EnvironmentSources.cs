@@ -25,7 +25,8 @@ internal sealed class NamedSource(string name, IReadOnlyDictionary<string, strin
 
 /// <summary>
 /// <c>MONITORCORE_*</c> variables: <c>MONITORCORE_Monitors__latency_monitor__SlowThreshold</c> is
-/// <c>Monitors:latency_monitor:SlowThreshold</c>; <c>MONITORCORE_DB</c> is <c>Database:Connection</c>.
+/// <c>Monitors:latency_monitor:SlowThreshold</c>; <c>MONITORCORE_DB</c> is <c>Database:Connection</c> and
+/// <c>MONITORCORE_URLS</c> is <c>Api:Urls</c>.
 /// </summary>
 internal sealed class PrefixedEnvironmentSource(IReadOnlyDictionary<string, string?> environment) : IConfigurationSource
 {
@@ -48,7 +49,12 @@ internal sealed class PrefixedEnvironmentSource(IReadOnlyDictionary<string, stri
                 }
 
                 var key = name[Prefix.Length..];
-                data[key.Equals("DB", StringComparison.OrdinalIgnoreCase) ? "Database:Connection" : key.Replace("__", ":", StringComparison.Ordinal)] = value;
+                data[key.ToUpperInvariant() switch
+                {
+                    "DB" => "Database:Connection",
+                    "URLS" => "Api:Urls",
+                    _ => key.Replace("__", ":", StringComparison.Ordinal),
+                }] = value;
             }
 
             Data = data;

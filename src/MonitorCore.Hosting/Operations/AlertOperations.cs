@@ -35,6 +35,10 @@ public sealed class AlertOperations(IAlertStore alerts, SnoozeService snoozes, M
         return rows.Count > limit ? new AlertList([.. rows.Take(limit)], true) : new AlertList(rows, false);
     }
 
+    /// <summary>How many alerts fire at each level, by the level's word.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> CountFiringAsync(CancellationToken cancellationToken) =>
+        (await alerts.CountFiringAsync(cancellationToken)).ToDictionary(p => p.Key.Word(), p => p.Value);
+
     /// <summary>Acknowledges a firing alert: its repeated calls stop; it still resolves on its own.</summary>
     public async Task<AlertAcknowledged> AcknowledgeAsync(long id, CancellationToken cancellationToken) =>
         await alerts.AcknowledgeAsync(id, time.GetUtcNow(), cancellationToken)

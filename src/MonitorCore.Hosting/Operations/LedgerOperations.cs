@@ -4,8 +4,8 @@ using MonitorCore.Monitoring;
 
 namespace MonitorCore.Hosting.Operations;
 
-/// <summary>Ledger rows, newest first.</summary>
-public sealed record LedgerPage(IReadOnlyList<LedgerEntry> Entries);
+/// <summary>Ledger rows, newest first; <see cref="NextCursor"/> asks for the page after (null: no more).</summary>
+public sealed record LedgerPage(IReadOnlyList<LedgerEntry> Entries, string? NextCursor);
 
 /// <summary>A line of a legacy ledger that was skipped, and why.</summary>
 public sealed record MalformedLine(int Line, string Message);
@@ -33,7 +33,10 @@ public sealed class LedgerOperations(IMonitorLedger ledger, HostSettings setting
             throw OperationException.Invalid($"until ({until:O}) must be after since ({since:O}).", "until");
         }
 
-        return new LedgerPage(await ledger.QueryAsync(query, cancellationToken));
+        var rows = await ledger.QueryAsync(query with { Limit = query.Limit + 1 }, cancellationToken);
+        return rows.Count > query.Limit
+            ? new LedgerPage([.. rows.Take(query.Limit)], LedgerCursor.Of(rows[query.Limit - 1]).ToString())
+            : new LedgerPage(rows, null);
     }
 
     /// <summary>
@@ -77,6 +80,12 @@ public sealed class LedgerOperations(IMonitorLedger ledger, HostSettings setting
 
         return new LedgerImportResult(reports, reports.Sum(r => r.Malformed.Count));
     }
+
+    /// <summary>Reads a page cursor from a previous page's <see cref="LedgerPage.NextCursor"/>; null when empty.</summary>
+    public static LedgerCursor? ParseCursor(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : LedgerCursor.TryParse(text, out var cursor) ? cursor
+        : throw OperationException.Invalid($"cursor '{text}' is not a cursor this ledger gave out; start from the first page.", "cursor");
 
     /// <summary>Reads a status word (<c>Error</c>, <c>warning</c>) for a filter; null when empty.</summary>
     public static MonitorStatus? ParseStatus(string? text) =>

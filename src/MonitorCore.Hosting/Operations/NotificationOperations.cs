@@ -10,6 +10,14 @@ namespace MonitorCore.Hosting.Operations;
 
 public sealed record NotificationList(IReadOnlyList<Notification> Notifications);
 
+/// <summary>A registered channel: whether it can send, and if not, what to configure.</summary>
+public sealed record ChannelInfo(string Name, bool Configured, string? NotConfiguredReason);
+
+public sealed record ChannelList(IReadOnlyList<ChannelInfo> Channels);
+
+/// <summary>How many notifications are due and not sent, and how long the oldest has waited.</summary>
+public sealed record OutboxDepth(int Due, double OldestDueSeconds);
+
 /// <summary>A notification queued again, and what delivering the outbox then did.</summary>
 public sealed record RetryResult(long Id, int Sent, int Failed, int Dead, int Skipped);
 
@@ -26,15 +34,28 @@ public sealed class NotificationOperations(
     IOptions<DispatchOptions> options,
     TimeProvider time)
 {
-    public async Task<NotificationList> ListAsync(NotificationStatus? status, int limit, CancellationToken cancellationToken)
+    /// <summary>The outbox newest first, optionally of one status and only the rows that carry one alert.</summary>
+    public async Task<NotificationList> ListAsync(NotificationStatus? status, int limit, CancellationToken cancellationToken, long? alertId = null)
     {
         if (limit is < 1 or > 10_000)
         {
             throw OperationException.Invalid($"limit must be between 1 and 10000, got {limit}.", "limit");
         }
 
-        return new NotificationList(await outbox.ListAsync(status, limit, cancellationToken));
+        return new NotificationList(await outbox.ListAsync(status, limit, cancellationToken, alertId));
     }
+
+    /// <summary>How far behind the outbox is (metrics, readiness).</summary>
+    public async Task<OutboxDepth> DepthAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var (due, oldest) = await outbox.DueAsync(now, cancellationToken);
+        return new OutboxDepth(due, oldest is { } o ? Math.Max(0, (now - o).TotalSeconds) : 0);
+    }
+
+    /// <summary>The registered channels and whether each can send.</summary>
+    public ChannelList Channels() =>
+        new([.. channels.All.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new ChannelInfo(c.Name, c.NotConfiguredReason is null, c.NotConfiguredReason))]);
 
     /// <summary>Makes a failed, dead or skipped notification due now, and (when asked) delivers the outbox.</summary>
     public async Task<RetryResult> RetryAsync(long id, bool deliver, CancellationToken cancellationToken)

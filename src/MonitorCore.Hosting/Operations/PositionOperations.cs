@@ -47,11 +47,20 @@ public sealed class PositionOperations(
             throw OperationException.Invalid($"{full}: no such file.", "file");
         }
 
-        var parsed = PositionFileParser.Parse(await File.ReadAllTextAsync(full, cancellationToken), full, time.GetUtcNow());
+        return await ImportTextAsync(await File.ReadAllTextAsync(full, cancellationToken), full, cancellationToken);
+    }
+
+    /// <summary>
+    /// Imports positions from text (a request body): CSV or JSON, told by <paramref name="name"/>'s extension,
+    /// else by the first character. Bad rows are named by line and skipped.
+    /// </summary>
+    public async Task<PositionImportResult> ImportTextAsync(string text, string name, CancellationToken cancellationToken)
+    {
+        var parsed = PositionFileParser.Parse(text, name, time.GetUtcNow());
         var latest = await prices.GetLatestAllAsync(cancellationToken);
         var enriched = parsed.Positions.Select(p => PositionMath.EnrichAtLatest(p, latest, weights.Value)).ToList();
         await positions.UpsertAsync(enriched, cancellationToken);
-        return new PositionImportResult(full, enriched.Count, [.. parsed.Errors.Select(e => new SkippedRow(e.Line, e.Message))]);
+        return new PositionImportResult(name, enriched.Count, [.. parsed.Errors.Select(e => new SkippedRow(e.Line, e.Message))]);
     }
 
     /// <summary>Reads <c>active</c>, <c>stale_closed</c>, <c>closed</c> or <c>all</c> (null).</summary>

@@ -41,9 +41,37 @@ public sealed record ImportedLedgerEntry(LedgerEntry Entry, string ImportKey);
 /// <summary>A ledger query: newest first, at most <see cref="Limit"/> rows, optionally of one monitor and status, within a time range.</summary>
 /// <param name="MonitorName">Only this monitor's rows.</param>
 /// <param name="Limit">At most this many rows.</param>
-/// <param name="BeforeId">Only rows with a smaller id (paging).</param>
+/// <param name="Before">Only rows older than this one (paging: the last row of the previous page).</param>
 /// <param name="Status">Only rows of this status.</param>
 /// <param name="Since">Only rows at or after this time.</param>
 /// <param name="Until">Only rows before this time.</param>
 public sealed record LedgerQuery(
-    string? MonitorName = null, int Limit = 50, long? BeforeId = null, Monitoring.MonitorStatus? Status = null, DateTimeOffset? Since = null, DateTimeOffset? Until = null);
+    string? MonitorName = null, int Limit = 50, LedgerCursor? Before = null, Monitoring.MonitorStatus? Status = null, DateTimeOffset? Since = null, DateTimeOffset? Until = null);
+
+/// <summary>
+/// A place in the ledger's newest-first order, (timestamp, id): the next page holds the rows before it.
+/// As text, <c>&lt;unix microseconds&gt;.&lt;id&gt;</c>, opaque to clients.
+/// </summary>
+public sealed record LedgerCursor(DateTimeOffset Timestamp, long Id)
+{
+    public static LedgerCursor Of(LedgerEntry entry) => new(entry.Timestamp, entry.Id);
+
+    public override string ToString() =>
+        FormattableString.Invariant($"{(Timestamp.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond}.{Id}");
+
+    public static bool TryParse(string? text, out LedgerCursor cursor)
+    {
+        cursor = null!;
+        var parts = text?.Split('.') ?? [];
+        if (parts.Length != 2
+            || !long.TryParse(parts[0], System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var micros)
+            || !long.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            || micros is < -62_135_596_800_000_000 or > 253_402_300_799_000_000)
+        {
+            return false;
+        }
+
+        cursor = new LedgerCursor(DateTimeOffset.UnixEpoch.AddTicks(micros * TimeSpan.TicksPerMicrosecond), id);
+        return true;
+    }
+}

@@ -26,13 +26,16 @@ public interface INotificationOutbox
     /// <summary>Makes a failed, dead or skipped row due again now; false when there is no such row.</summary>
     Task<bool> RetryAsync(long id, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Rows newest first, optionally of one status.</summary>
-    Task<IReadOnlyList<Notification>> ListAsync(NotificationStatus? status, int limit, CancellationToken cancellationToken);
+    /// <summary>Rows newest first, optionally of one status, optionally only those that carry one alert.</summary>
+    Task<IReadOnlyList<Notification>> ListAsync(NotificationStatus? status, int limit, CancellationToken cancellationToken, long? alertId = null);
 
     Task<Notification?> GetAsync(long id, CancellationToken cancellationToken);
 
     /// <summary>When the newest voice call (not skipped or dead) was queued: phone relax counts from it.</summary>
     Task<DateTimeOffset?> LastVoiceCallAsync(CancellationToken cancellationToken);
+
+    /// <summary>How many rows are due at <paramref name="now"/> (pending, or failed and due again), and when the oldest became due.</summary>
+    Task<(int Due, DateTimeOffset? OldestDue)> DueAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>The earliest time a pending or failed row is due, or null when none waits.</summary>
     Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken);

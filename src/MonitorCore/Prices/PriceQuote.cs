@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MonitorCore.Prices;
 
 /// <summary>One observed price of an asset (a row of <c>prices</c>, which keeps the history).</summary>
@@ -8,12 +10,15 @@ namespace MonitorCore.Prices;
 public sealed record PriceQuote(string AssetType, double CurrentPrice, string Source, DateTimeOffset LastUpdateTime)
 {
     /// <summary>The highest price of the last 24 hours, where the source gives it.</summary>
+    [JsonPropertyName("high_24h")]
     public double? High24h { get; init; }
 
     /// <summary>The lowest price of the last 24 hours, where the source gives it.</summary>
+    [JsonPropertyName("low_24h")]
     public double? Low24h { get; init; }
 
     /// <summary>The change over 24 hours in percent, where the source gives it.</summary>
+    [JsonPropertyName("change_24h_pct")]
     public double? Change24hPct { get; init; }
 
     public static string? Problem(PriceQuote quote)

@@ -65,8 +65,10 @@ public abstract class MonitorLedgerRepositoryTests(ITestDatabaseFactory factory)
         var page = await Ledger.QueryAsync(new LedgerQuery(Limit: 10), default);
         Assert.Equal(10, page.Count);
         Assert.Equal(T0.AddSeconds(249), page[0].Timestamp);
-        var next = await Ledger.QueryAsync(new LedgerQuery(Limit: 5, BeforeId: page[^1].Id), default);
+        var next = await Ledger.QueryAsync(new LedgerQuery(Limit: 5, Before: LedgerCursor.Of(page[^1])), default);
         Assert.True(next.All(r => r.Id < page[^1].Id));
+        Assert.Equal(T0.AddSeconds(239), next[0].Timestamp);
+        Assert.True(LedgerCursor.TryParse(LedgerCursor.Of(page[^1]).ToString(), out var cursor) && cursor == LedgerCursor.Of(page[^1]));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Ledger.QueryAsync(new LedgerQuery(Limit: 0), default));
     }
 

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using MonitorCore.Events;
+using MonitorCore.Json;
+
+namespace MonitorCore.Api.Endpoints;
+
+/// <summary>
+/// <c>GET /api/events</c>: the live events as server-sent events (<c>id</c>, <c>event</c>, <c>data</c>). A client that
+/// reconnects with <c>Last-Event-ID</c> (or <c>?after=</c>) gets every event after that id first, without a gap.
+/// A comment line every 15 s keeps proxies from closing a quiet stream.
+/// </summary>
+public static class EventsApi
+{
+    public static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
+
+    public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/events", StreamAsync).WithTags("events").WithName("Events")
+            .WithSummary($"Server-sent events: {string.Join(", ", EventTypes.All)}. Resume with Last-Event-ID.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+        return app;
+    }
+
+    public static async Task StreamAsync(HttpContext context, [FromServices] IEventStream stream, [FromServices] TimeProvider time, long? after = null)
+    {
+        var cancellationToken = context.RequestAborted;
+        var resume = after ?? (long.TryParse(context.Request.Headers["Last-Event-ID"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null);
+        var response = context.Response;
+        response.Headers.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["X-Accel-Buffering"] = "no";
+
+        using var gate = new SemaphoreSlim(1, 1);
+        async Task WriteAsync(string text)
+        {
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                await response.WriteAsync(text, Encoding.UTF8, cancellationToken);
+                await response.Body.FlushAsync(cancellationToken);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+
+        await WriteAsync("retry: 2000\n: connected\n\n");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var keepAlive = KeepAliveAsync(WriteAsync, time, stop.Token);
+        try
+        {
+            await foreach (var e in stream.SubscribeAsync(resume, cancellationToken))
+            {
+                await WriteAsync(Format(e));
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client went away.
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await keepAlive;
+        }
+    }
+
+    /// <summary>One event in the wire format: id, event type, and the JSON data on one line.</summary>
+    public static string Format(MonitorEvent e) =>
+        $"id: {e.Id.ToString(CultureInfo.InvariantCulture)}\nevent: {e.Type}\ndata: {JsonSerializer.Serialize(new { e.Id, e.Type, e.At, e.Data }, MonitorCoreJson.Options)}\n\n";
+
+    private static async Task KeepAliveAsync(Func<string, Task> write, TimeProvider time, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(KeepAlive, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                await write(": keep-alive\n\n");
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The stream ended.
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using System.Net;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MonitorCore.Api.Endpoints;
+using MonitorCore.Api.Security;
+using MonitorCore.Configuration;
+using MonitorCore.Json;
+using Prometheus;
+using Scalar.AspNetCore;
+
+namespace MonitorCore.Api;
+
+/// <summary>The HTTP API on a web host that already has Monitor Core (<c>AddMonitorCore</c>).</summary>
+public static class MonitorCoreApiExtensions
+{
+    /// <summary>Registers the API's services: keys, problem details, JSON in the product's convention, OpenAPI, limits.</summary>
+    public static WebApplicationBuilder AddMonitorCoreApi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddConfiguredOptions<ApiOptions>(builder.Configuration, ApiOptions.Section);
+        services.AddSingleton<ApiKeys>();
+        services.AddSingleton<ApiMetrics>();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o => CopyJson(o.SerializerOptions));
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Monitor Core";
+            document.Info.Description = "Watches leveraged crypto positions and itself. Every use case of the CLI, over HTTP.";
+            return Task.CompletedTask;
+        }));
+
+        var api = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = api.MaxBodyBytes);
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+                    ? RateLimitPartition.GetNoLimiter("reads")
+                    : RateLimitPartition.GetFixedWindowLimiter(
+                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = api.MutationsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            limiter.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                return new ValueTask(Problems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many changes",
+                    $"At most {api.MutationsPerMinute} changes a minute from one address (Api:MutationsPerMinute); try again in a minute."));
+            };
+        });
+        if (api.CorsOrigins.Count > 0)
+        {
+            services.AddCors(cors => cors.AddDefaultPolicy(policy => policy.WithOrigins([.. api.CorsOrigins]).AllowAnyHeader().AllowAnyMethod()));
+        }
+
+        return builder;
+    }
+
+    /// <summary>Maps every route: the spec's, the product under <c>/api</c>, the events, metrics, OpenAPI and its reference page.</summary>
+    public static WebApplication MapMonitorCore(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseMiddleware<ApiKeyMiddleware>();
+        if (app.Services.GetRequiredService<IOptions<ApiOptions>>().Value.CorsOrigins.Count > 0)
+        {
+            app.UseCors();
+        }
+
+        app.UseRateLimiter();
+        app.UseHttpMetrics(o => o.SetMetricFactory(Metrics.WithCustomRegistry(app.Services.GetRequiredService<ApiMetrics>().Registry)));
+
+        app.MapMonitorsApi();
+        app.MapStatusApi();
+        app.MapLedgerApi();
+        app.MapPositionsApi();
+        app.MapThresholdsApi();
+        app.MapAlertsApi();
+        app.MapNotificationsApi();
+        app.MapSettingsApi();
+        app.MapWalletsApi();
+        app.MapEventsApi();
+        app.MapMetricsApi();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Monitor Core API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        return app;
+    }
+
+    /// <summary>Whether every URL listens on this machine only (127.0.0.0/8, ::1 or localhost).</summary>
+    public static bool IsLoopbackOnly(string urls) =>
+        urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).All(url =>
+        {
+            var host = Uri.TryCreate(url.Replace("*", "0.0.0.0", StringComparison.Ordinal).Replace("+", "0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+                ? uri.Host.Trim('[', ']')
+                : "";
+            return host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));
+        });
+
+    private static void CopyJson(System.Text.Json.JsonSerializerOptions target)
+    {
+        var source = MonitorCoreJson.Options;
+        target.PropertyNamingPolicy = source.PropertyNamingPolicy;
+        target.DictionaryKeyPolicy = source.DictionaryKeyPolicy;
+        target.Encoder = source.Encoder;
+        target.NumberHandling = source.NumberHandling;
+        target.PropertyNameCaseInsensitive = true;
+        foreach (var converter in source.Converters)
+        {
+            target.Converters.Add(converter);
+        }
+    }
+}
