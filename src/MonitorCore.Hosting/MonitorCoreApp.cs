@@ -115,6 +115,11 @@ public sealed class MonitorCoreApp : IAsyncDisposable
     /// <summary>Runs the host (the scheduler, the dispatcher, the settings watcher) until <paramref name="cancellationToken"/> or a stop signal.</summary>
     public Task RunAsync(CancellationToken cancellationToken) => _host.RunAsync(cancellationToken);
 
+    /// <summary>Starts the host's services (and a web host's server) and returns; <see cref="StopAsync"/> stops them.</summary>
+    public Task StartAsync(CancellationToken cancellationToken) => _host.StartAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => _host.StopAsync(cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         if (_host is IAsyncDisposable disposable)
