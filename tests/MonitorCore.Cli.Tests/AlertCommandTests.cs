@@ -150,4 +150,75 @@ public sealed class AlertCommandTests : IAsyncLifetime
         Assert.Contains("email: skipped", test.Out, StringComparison.Ordinal);
         Assert.Equal(2, (await _cli.RunAsync("xcom", "test", "--channel", "pigeon")).ExitCode);
     }
+
+    [Fact]
+    public async Task A_misspelt_channel_in_a_threshold_is_refused_with_a_suggestion_and_nothing_is_stored()
+    {
+        var before = (await _cli.RunAsync("thresholds", "--json")).Out;
+
+        var typo = await _cli.RunAsync("thresholds", "set", "Profit", "Position", "--low", "10", "--medium", "25", "--high", "50", "--high-notify", "voce,sms");
+
+        Assert.Equal(2, typo.ExitCode);
+        Assert.Contains("did you mean 'voice'", typo.Error, StringComparison.Ordinal);
+        Assert.Contains("high_notify", typo.Error, StringComparison.Ordinal);
+        Assert.Equal(before, (await _cli.RunAsync("thresholds", "--json")).Out);
+    }
+
+    [Fact]
+    public async Task Channel_names_in_a_threshold_are_read_in_any_casing_and_stored_in_lower_case()
+    {
+        var set = await _cli.RunAsync("thresholds", "set", "Profit", "Position", "--low", "10", "--medium", "25", "--high", "50", "--high-notify", "SMS,Voice");
+
+        Assert.Equal(0, set.ExitCode);
+        var thresholds = (await _cli.RunAsync("thresholds", "--json")).Json["thresholds"]!.AsArray();
+        var profit = thresholds.Single(t => (string?)t!["alert_type"] == "Profit" && (string?)t["alert_class"] == "Position")!;
+        Assert.Equal("sms,voice", (string?)profit["high_notify"]);
+        Assert.Equal("ABOVE", (string?)profit["condition"]);
+    }
+
+    [Theory]
+    [InlineData("30", "with a unit")]
+    [InlineData("99999999999d", "is not a duration")]
+    [InlineData("-30m", "is negative")]
+    [InlineData("0m", "is not a positive duration")]
+    public async Task A_snooze_duration_without_a_unit_or_out_of_range_is_refused_and_nothing_is_snoozed(string duration, string reason)
+    {
+        var snooze = await _cli.RunAsync("alerts", "snooze", "all", "--for", duration);
+
+        Assert.Equal(2, snooze.ExitCode);
+        Assert.Contains("--for", snooze.Error, StringComparison.Ordinal);
+        Assert.Contains(reason, snooze.Error, StringComparison.Ordinal);
+        Assert.Empty((await _cli.RunAsync("alerts", "snoozes", "--json")).Json["snoozes"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_misspelt_channel_for_xcom_test_is_refused_with_a_suggestion_and_nothing_is_sent_or_recorded()
+    {
+        var test = await _cli.RunAsync("xcom", "test", "--channel", "emial");
+
+        Assert.Equal(2, test.ExitCode);
+        Assert.Contains("Did you mean 'email'?", test.Error, StringComparison.Ordinal);
+        Assert.Empty((await _cli.RunAsync("notifications", "--json")).Json["notifications"]!.AsArray());
+        Assert.Empty((await _cli.RunAsync("ledger", "--monitor", "xcom_monitor", "--json")).Json["entries"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Json_outputs_use_the_vocabulary_words_under_snake_case_keys()
+    {
+        var positions = (await _cli.RunAsync("positions", "--json")).Json["positions"]!.AsArray();
+        var near = positions.Single(p => (string?)p!["id"] == "near")!;
+        Assert.Equal(("LONG", "ACTIVE", "SOL"), ((string?)near["position_type"], (string?)near["status"], (string?)near["asset_type"]));
+        Assert.All(positions, p => Assert.Equal("ACTIVE", (string?)p!["status"]));
+
+        var run = await _cli.RunAsync("run", "liquid_monitor", "--json");
+        Assert.Equal("Success", (string?)run.Json["status"]);
+
+        var alert = Assert.Single((await _cli.RunAsync("alerts", "--json")).Json["alerts"]!.AsArray())!;
+        Assert.Equal(("HIGH", "HIGH", "FIRING"), ((string?)alert["level"], (string?)alert["peak_level"], (string?)alert["state"]));
+
+        var thresholds = (await _cli.RunAsync("thresholds", "--json")).Json["thresholds"]!.AsArray();
+        Assert.Equal("BELOW", (string?)thresholds.Single(t => (string?)t!["alert_type"] == "LiquidationDistance")!["condition"]);
+        var statuses = (await _cli.RunAsync("notifications", "--json")).Json["notifications"]!.AsArray().Select(n => (string?)n!["status"]);
+        Assert.All(statuses, s => Assert.Contains(s, new[] { "SENT", "SKIPPED" }));
+    }
 }

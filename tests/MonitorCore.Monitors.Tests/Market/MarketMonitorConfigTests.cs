@@ -1,3 +1,5 @@
+using System.Text.Json;
+using MonitorCore.Json;
 using MonitorCore.Monitors.Market;
 
 namespace MonitorCore.Monitors.Tests.Market;
@@ -61,5 +63,34 @@ public sealed class MarketMonitorConfigTests
 
         Assert.Equal(new AnchorSetting { Price = null, DeltaPercent = 4, Mode = RearmMode.Single, Disarmed = false }, rearmed.Anchors["SOL"]);
         Assert.True(config.Anchors["SOL"].Disarmed); // records: the original is untouched
+    }
+
+    [Fact]
+    public void Directions_and_modes_have_the_vocabulary_words_and_read_in_any_casing()
+    {
+        Assert.Equal(["BOTH", "UP", "DOWN"], Vocabulary.Words<MoveDirection>());
+        Assert.Equal(["LADDER", "RESET", "SINGLE"], Vocabulary.Words<RearmMode>());
+        Assert.Equal(MoveDirection.Down, Vocabulary.Parse<MoveDirection>("down"));
+        Assert.Equal(RearmMode.Single, Vocabulary.Parse<RearmMode>("Single"));
+        Assert.False(Vocabulary.TryParse<MoveDirection>("2", out _));
+        Assert.Contains("LADDER, RESET, SINGLE", Assert.Throws<FormatException>(() => Vocabulary.Parse<RearmMode>("once")).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_stored_config_is_written_with_the_words_and_reads_the_older_lower_case_ones()
+    {
+        var config = WithWindow("1h", 2, MoveDirection.Down).WithAnchor("BTC", new AnchorSetting { Price = 50000, Mode = RearmMode.Single });
+
+        var json = JsonSerializer.Serialize(config, MonitorCoreJson.Options);
+
+        Assert.Contains("\"direction\":\"DOWN\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"mode\":\"SINGLE\"", json, StringComparison.Ordinal);
+        var old = JsonSerializer.Deserialize<MarketMonitorConfig>(
+            """{"windows":[{"window":"6h","threshold_percent":3,"direction":"up"}],"anchors":{"ETH":{"price":null,"delta_percent":2,"mode":"ladder","disarmed":false}}}""",
+            MonitorCoreJson.Options)!;
+        Assert.Equal(MoveDirection.Up, Assert.Single(old.Windows).Direction);
+        Assert.Equal(RearmMode.Ladder, old.Anchors["ETH"].Mode);
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<MarketMonitorConfig>(
+            """{"windows":[{"window":"6h","threshold_percent":3,"direction":1}]}""", MonitorCoreJson.Options));
     }
 }
