@@ -111,6 +111,6 @@ public static partial class Durations
         return true;
     }
 
-    [GeneratedRegex(@"^(?:(\d{1,6}(?:\.\d+)?)d)?(?:(\d{1,7}(?:\.\d+)?)h)?(?:(\d{1,9}(?:\.\d+)?)m)?(?:(\d{1,10}(?:\.\d+)?)s)?$")]
+    [GeneratedRegex(@"^(?:(\d{1,15}(?:\.\d+)?)d)?(?:(\d{1,15}(?:\.\d+)?)h)?(?:(\d{1,15}(?:\.\d+)?)m)?(?:(\d{1,15}(?:\.\d+)?)s)?$")]
     private static partial Regex WithUnits();
 }

@@ -94,7 +94,7 @@ public sealed partial record MarketMonitorConfig
 
             if (!Enum.IsDefined(window.Direction))
             {
-                problems.Add($"windows {window.Window}: direction must be up, down or both");
+                problems.Add($"windows {window.Window}: direction must be UP, DOWN or BOTH");
             }
         }
 
@@ -141,7 +141,7 @@ public sealed partial record MarketMonitorConfig
 
         if (anchor.Mode is { } mode && !Enum.IsDefined(mode))
         {
-            yield return $"anchors {asset}: mode must be ladder, reset or single";
+            yield return $"anchors {asset}: mode must be LADDER, RESET or SINGLE";
         }
     }
 

@@ -44,7 +44,10 @@ public sealed partial class MonitorRunner(
     public Task<LedgerEntry> RunByNameAsync(string name, string? cycleId, CancellationToken cancellationToken) =>
         RunAsync(registry.Get(name), cycleId, cancellationToken);
 
-    /// <summary>Runs one registration; a run of the same key already under way is waited for first.</summary>
+    /// <summary>
+    /// Runs one registration; a run of the same key already under way is waited for first. A run cancelled
+    /// while it waits has not started and records nothing.
+    /// </summary>
     public async Task<LedgerEntry> RunAsync(
         MonitorRegistration registration, string? cycleId, CancellationToken cancellationToken)
     {

@@ -37,7 +37,7 @@ public sealed class MarketMonitorConfigTests
     {
         var twice = new MarketMonitorConfig { Windows = [new("1h", 2, MoveDirection.Up), new("1h", 3, MoveDirection.Down)] };
         Assert.Equal(["windows: 1h is set 2 times"], ProblemsOf(twice));
-        Assert.Equal(["windows 1h: direction must be up, down or both"], ProblemsOf(WithWindow("1h", 2, (MoveDirection)7)));
+        Assert.Equal(["windows 1h: direction must be UP, DOWN or BOTH"], ProblemsOf(WithWindow("1h", 2, (MoveDirection)7)));
     }
 
     public static TheoryData<string, AnchorSetting, string> BadAnchors => new()
@@ -45,7 +45,7 @@ public sealed class MarketMonitorConfigTests
         { "SOL", new AnchorSetting { DeltaPercent = 0 }, "anchors SOL: delta_percent must be above 0 and below 100, got 0" },
         { "SOL", new AnchorSetting { DeltaPercent = 100 }, "anchors SOL: delta_percent must be above 0 and below 100, got 100" },
         { "SOL", new AnchorSetting { Price = -5 }, "anchors SOL: price must be a number above 0 (or null to anchor at the next price), got -5" },
-        { "SOL", new AnchorSetting { Mode = (RearmMode)9 }, "anchors SOL: mode must be ladder, reset or single" },
+        { "SOL", new AnchorSetting { Mode = (RearmMode)9 }, "anchors SOL: mode must be LADDER, RESET or SINGLE" },
         { "sol", new AnchorSetting(), "anchors: 'sol' is not an asset symbol (2-10 upper-case letters or digits)" },
     };
 
