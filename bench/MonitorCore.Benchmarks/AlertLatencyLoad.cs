@@ -14,7 +14,7 @@ namespace MonitorCore.Benchmarks;
 /// Alert-to-webhook latency, as a console load script (BenchmarkDotNet reports means of iterations, not
 /// percentiles of single events): <c>dotnet run -c Release --project bench/MonitorCore.Benchmarks -- alert-latency</c>.
 /// <para>
-/// The product's host (<see cref="MonitorCoreHost.Build"/>, SQLite file in a temporary folder,
+/// The product's host (<see cref="MonitorCoreApp.Build(HostSettings, Action{IServiceCollection}, Action{Microsoft.Extensions.Hosting.IHostApplicationBuilder})"/>, SQLite file in a temporary folder,
 /// <see cref="TimeProvider.System"/>) with <c>Notifications:Webhook:Url</c> at a local Kestrel server
 /// (<see cref="WebhookStubServer"/>) and the service's <see cref="NotificationDispatchLoop"/> started from DI.
 /// Each round raises one new alert through <see cref="IAlertEngine.EvaluateAsync"/> (a rule whose every level

@@ -18,7 +18,7 @@ namespace MonitorCore.Benchmarks;
 /// <summary>
 /// A full <c>position_monitor</c> sync of one wallet holding <see cref="Positions"/> positions, through
 /// HTTP and the database: a local Kestrel server plays Jupiter, the host is the product's
-/// (<see cref="MonitorCoreHost.Build"/>, SQLite file, production migrations and HTTP pipeline), and
+/// (<see cref="MonitorCoreApp"/>, SQLite file, production migrations and HTTP pipeline), and
 /// every call goes through <see cref="MonitorRunner.RunByNameAsync"/> (the runner, the
 /// monitor, one ledger row). Mean is the time of one sync; Positions/s is <see cref="Positions"/> / Mean.
 /// The other benchmarks time parts of the sync on their own: the Jupiter side (HTTP and parsing, then

@@ -7,13 +7,19 @@ public static class Program
     /// <summary>
     /// <c>dotnet run -c Release --project bench/MonitorCore.Benchmarks -- --filter '*'</c>;
     /// any BenchmarkDotNet option works (<c>--job short</c>, <c>--list flat</c>, ...).
-    /// <c>-- alert-latency [--alerts N] [--warmup N] [--gap-ms N]</c> runs the latency load script instead.
+    /// <c>-- alert-latency [--alerts N] [--warmup N] [--gap-ms N]</c> runs the latency load script instead;
+    /// <c>-- api-load [--rows N] [--threads N] [--connections N] [--seconds N]</c> the HTTP API under wrk.
     /// </summary>
     public static async Task<int> Main(string[] args)
     {
         if (args.Length > 0 && args[0] == AlertLatencyLoad.Command)
         {
             return await AlertLatencyLoad.RunAsync(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == ApiLoad.Command)
+        {
+            return await ApiLoad.RunAsync(args[1..]);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
