@@ -6,6 +6,7 @@ using MonitorCore.Alerts;
 using MonitorCore.Configuration;
 using MonitorCore.Data.Files;
 using MonitorCore.Data.Repositories;
+using MonitorCore.Events;
 using MonitorCore.Heartbeat;
 using MonitorCore.Leases;
 using MonitorCore.Ledger;
@@ -53,6 +54,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<INotificationOutbox>(sp => sp.GetRequiredService<NotificationOutbox>());
         services.AddSingleton<IAlertStore, AlertRepository>();
         services.AddSingleton<ILeaseStore, LeaseRepository>();
+        services.TryAddSingleton<EventSignal>();
+        services.AddSingleton<IEventLog, EventLogRepository>();
 
         services.AddSingleton(sp => new TimerConfig(
             Path.GetFullPath(configuration[TimerConfigKey] ?? DefaultTimerConfigPath, baseDirectory),

@@ -33,6 +33,20 @@ public abstract class Database : IAsyncDisposable
     /// <summary>Adds a parameter holding JSON text (jsonb on PostgreSQL).</summary>
     public abstract void AddJson(DbCommand command, string name, string json);
 
+    /// <summary>
+    /// Tells the listeners of <paramref name="channel"/> when <paramref name="transaction"/> commits
+    /// (PostgreSQL <c>pg_notify</c>, delivered at commit and not at all on rollback); nothing on SQLite.
+    /// </summary>
+    internal virtual Task NotifyAsync(DbConnection connection, DbTransaction transaction, string channel, string payload, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
+    /// <summary>
+    /// Listens on <paramref name="channel"/> on a connection of its own (see <c>IEventLog.ListenAsync</c>);
+    /// false at once where the database has no notifications (SQLite).
+    /// </summary>
+    internal virtual Task<bool> ListenAsync(string channel, Action listening, Action notified, CancellationToken cancellationToken) =>
+        Task.FromResult(false);
+
     /// <summary>Serialises concurrent migrators (an advisory lock on PostgreSQL, the write lock on SQLite).</summary>
     internal abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
 

@@ -3,9 +3,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using MonitorCore.Alerts;
+using MonitorCore.Configuration;
 using MonitorCore.Data;
+using MonitorCore.Events;
 using MonitorCore.Health;
 using MonitorCore.Hosting.Configuration;
+using MonitorCore.Hosting.Events;
 using MonitorCore.Hosting.Operations;
 using MonitorCore.Hosting.Scheduling;
 using MonitorCore.Monitoring;
@@ -32,7 +35,7 @@ public static class MonitorCoreHostBuilderExtensions
         return builder;
     }
 
-    /// <summary>Everything but the configuration sources: storage, monitors, alerting, notifications, background services and operations.</summary>
+    /// <summary>Everything but the configuration sources: storage, monitors, alerting, notifications, the event stream, background services and operations.</summary>
     private static IServiceCollection AddMonitorCoreEngine(this IServiceCollection services, IConfiguration configuration, HostSettings settings)
     {
         services.AddSingleton(settings);
@@ -49,11 +52,17 @@ public static class MonitorCoreHostBuilderExtensions
         services.AddBuiltInMonitors(configuration);
         services.AddNotifications(configuration);
 
+        services.AddConfiguredOptions<EventStreamOptions>(configuration, EventStreamOptions.Section);
+        services.AddSingleton<EventStream>();
+        services.AddSingleton<IEventStream>(sp => sp.GetRequiredService<EventStream>());
+        services.AddSingleton<EventTail>();
+
         services.AddSingleton<SonicCycle>();
         services.AddSingleton<Retention>();
         services.AddSingleton<MonitorScheduler>();
         services.AddSingleton<NotificationDispatchLoop>();
         services.AddSingleton<RuntimeSettingsWatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventTail>());
         services.AddHostedService(sp => sp.GetRequiredService<RuntimeSettingsWatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatchLoop>());
         services.AddHostedService(sp => sp.GetRequiredService<MonitorScheduler>());

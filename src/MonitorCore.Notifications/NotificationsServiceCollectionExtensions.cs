@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MonitorCore.Configuration;
+using MonitorCore.Events;
 using MonitorCore.Monitoring;
 using MonitorCore.Notifications.Dispatch;
 using MonitorCore.Notifications.Twilio;
@@ -16,6 +17,7 @@ public static class NotificationsServiceCollectionExtensions
     {
         services.AddConfiguredOptions<DispatchOptions>(configuration, DispatchOptions.Section);
         services.TryAddSingleton<ChannelCatalog>();
+        services.TryAddSingleton<EventRecorder>();
         services.AddSingleton<NotificationDispatcher>();
         services.AddSingleton<TestNotifier>();
         services.AddNotificationChannels(configuration);

@@ -39,5 +39,52 @@ internal sealed class PostgresDatabase(DatabaseLocation location) : Database(loc
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    internal override async Task NotifyAsync(
+        DbConnection connection, DbTransaction transaction, string channel, string payload, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT pg_notify(@channel, @payload)";
+        command.Add("@channel", channel);
+        command.Add("@payload", payload);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// LISTENs on a connection outside the pool (it stays open for as long as the listener runs), with
+    /// keepalives so that a connection that died silently is noticed by <c>WaitAsync</c>.
+    /// </summary>
+    internal override async Task<bool> ListenAsync(string channel, Action listening, Action notified, CancellationToken cancellationToken)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(Location.ConnectionString)
+        {
+            Pooling = false,
+            KeepAlive = 15,
+            ApplicationName = ListenerApplicationName,
+        };
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        connection.Notification += (_, e) =>
+        {
+            if (e.Channel == channel)
+            {
+                notified();
+            }
+        };
+        await using (var listen = new NpgsqlCommand($"LISTEN \"{channel.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection))
+        {
+            await listen.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        listening();
+        while (true)
+        {
+            await connection.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The <c>application_name</c> of the listening connections (to find them in <c>pg_stat_activity</c>).</summary>
+    internal const string ListenerApplicationName = "monitorcore-events";
+
     public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 }

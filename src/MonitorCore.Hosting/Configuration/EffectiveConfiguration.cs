@@ -18,7 +18,7 @@ public sealed record ConfigEntry(string Key, string? Value, string Source);
 public static class EffectiveConfiguration
 {
     /// <summary>The top-level sections Monitor Core reads; other keys of a host's configuration are not its settings.</summary>
-    public static readonly IReadOnlyList<string> Sections = ["Api", "Database", "Ledger", "Logging", "Monitors", "Notifications", "Positions", "Sources", "Timers", "Watchdog"];
+    public static readonly IReadOnlyList<string> Sections = ["Api", "Database", "Events", "Ledger", "Logging", "Monitors", "Notifications", "Positions", "Sources", "Timers", "Watchdog"];
 
     private static readonly JsonSerializerOptions AsConfiguration = new() { Converters = { new JsonStringEnumConverter() } };
 

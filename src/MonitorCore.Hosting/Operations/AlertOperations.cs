@@ -1,5 +1,6 @@
 using System.Globalization;
 using MonitorCore.Alerts;
+using MonitorCore.Events;
 using MonitorCore.Monitoring;
 
 namespace MonitorCore.Hosting.Operations;
@@ -21,7 +22,7 @@ public sealed record UnsnoozeResult(int Removed);
 public sealed record SnoozeRequest(string Target, TimeSpan? Duration, bool UntilResolved, string? Reason);
 
 /// <summary>The alerts, their acknowledgement, and the one snooze mechanism (docs/behaviour.md §6, "Quieting").</summary>
-public sealed class AlertOperations(IAlertStore alerts, SnoozeService snoozes, MonitorRegistry registry, TimeProvider time)
+public sealed class AlertOperations(IAlertStore alerts, SnoozeService snoozes, MonitorRegistry registry, EventRecorder events, TimeProvider time)
 {
     /// <summary>The firing alerts (or all, newest first), at most <paramref name="limit"/>.</summary>
     public async Task<AlertList> ListAsync(bool all, int limit, CancellationToken cancellationToken)
@@ -39,11 +40,21 @@ public sealed class AlertOperations(IAlertStore alerts, SnoozeService snoozes, M
     public async Task<IReadOnlyDictionary<string, int>> CountFiringAsync(CancellationToken cancellationToken) =>
         (await alerts.CountFiringAsync(cancellationToken)).ToDictionary(p => p.Key.Word(), p => p.Value);
 
-    /// <summary>Acknowledges a firing alert: its repeated calls stop; it still resolves on its own.</summary>
-    public async Task<AlertAcknowledged> AcknowledgeAsync(long id, CancellationToken cancellationToken) =>
-        await alerts.AcknowledgeAsync(id, time.GetUtcNow(), cancellationToken)
-            ? new AlertAcknowledged(id, true)
-            : throw OperationException.NotFound($"No firing, unacknowledged alert {id}. See 'monitorcore alerts'.", "id");
+    /// <summary>
+    /// Acknowledges a firing alert: its repeated calls stop; it still resolves on its own. Records an
+    /// <c>alert_acknowledged</c> event with the alert as stored after the acknowledgement.
+    /// </summary>
+    public async Task<AlertAcknowledged> AcknowledgeAsync(long id, CancellationToken cancellationToken)
+    {
+        if (!await alerts.AcknowledgeAsync(id, time.GetUtcNow(), cancellationToken))
+        {
+            throw OperationException.NotFound($"No firing, unacknowledged alert {id}. See 'monitorcore alerts'.", "id");
+        }
+
+        await events.RecordAsync(EventTypes.AlertAcknowledged, async () =>
+            EventRecorder.Data(await alerts.GetAsync(id, CancellationToken.None) ?? throw new InvalidOperationException($"Alert {id} is gone.")));
+        return new AlertAcknowledged(id, true);
+    }
 
     /// <summary>Quiets the sends of one alert, one monitor or everything; evaluation and the ledger go on.</summary>
     public async Task<Snooze> SnoozeAsync(SnoozeRequest request, CancellationToken cancellationToken)

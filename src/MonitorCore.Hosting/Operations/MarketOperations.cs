@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using MonitorCore.Events;
 using MonitorCore.Monitors.Market;
 using MonitorCore.Settings;
 
@@ -10,8 +11,11 @@ public sealed record MarketDefaults(double ThresholdPercent, MoveDirection Direc
 /// <summary>The market monitor's stored config (<c>market_monitor_config</c>), and the defaults under it.</summary>
 public sealed record MarketView(MarketMonitorConfig Config, MarketDefaults Defaults, IReadOnlyList<string> Windows);
 
-/// <summary>The market monitor's windows and anchors, kept in <c>system_vars</c> (docs/behaviour.md §5).</summary>
-public sealed class MarketOperations(SystemVars systemVars, IOptionsMonitor<MarketMonitorOptions> options)
+/// <summary>
+/// The market monitor's windows and anchors, kept in <c>system_vars</c> (docs/behaviour.md §5). Each change
+/// records a <c>settings_changed</c> event (kind <c>market</c>, key the window or asset, the stored config).
+/// </summary>
+public sealed class MarketOperations(SystemVars systemVars, IOptionsMonitor<MarketMonitorOptions> options, EventRecorder events)
 {
     public async Task<MarketView> GetAsync(CancellationToken cancellationToken)
     {
@@ -24,20 +28,21 @@ public sealed class MarketOperations(SystemVars systemVars, IOptionsMonitor<Mark
 
     /// <summary>Sets a window's threshold and direction (<c>1h</c>, <c>6h</c>, <c>24h</c>).</summary>
     public Task<MarketView> SetWindowAsync(string window, double thresholdPercent, MoveDirection direction, CancellationToken cancellationToken) =>
-        ChangeAsync(config => config with
+        ChangeAsync("set_window", window, config => config with
         {
             Windows = [.. config.Windows.Where(w => w.Window != window), new WindowSetting(window, thresholdPercent, direction)],
         }, cancellationToken);
 
     /// <summary>Sets an asset's anchor: its price (null: the next price seen), delta and re-arm mode (null: the defaults); armed.</summary>
     public Task<MarketView> SetAnchorAsync(string asset, double? price, double? deltaPercent, RearmMode? mode, CancellationToken cancellationToken) =>
-        ChangeAsync(config => config.WithAnchor(asset.Trim().ToUpperInvariant(), new AnchorSetting { Price = price, DeltaPercent = deltaPercent, Mode = mode }), cancellationToken);
+        ChangeAsync("set_anchor", asset.Trim().ToUpperInvariant(), config => config.WithAnchor(
+            asset.Trim().ToUpperInvariant(), new AnchorSetting { Price = price, DeltaPercent = deltaPercent, Mode = mode }), cancellationToken);
 
     /// <summary>Arms an asset's anchor again, at the next price seen (after a <c>SINGLE</c> anchor triggered).</summary>
     public Task<MarketView> RearmAsync(string asset, CancellationToken cancellationToken) =>
-        ChangeAsync(config => config.Rearm(asset.Trim().ToUpperInvariant()), cancellationToken);
+        ChangeAsync("rearm", asset.Trim().ToUpperInvariant(), config => config.Rearm(asset.Trim().ToUpperInvariant()), cancellationToken);
 
-    private async Task<MarketView> ChangeAsync(Func<MarketMonitorConfig, MarketMonitorConfig> change, CancellationToken cancellationToken)
+    private async Task<MarketView> ChangeAsync(string action, string key, Func<MarketMonitorConfig, MarketMonitorConfig> change, CancellationToken cancellationToken)
     {
         var next = change(await ReadAsync(cancellationToken));
         if (next.Problems() is { Count: > 0 } problems)
@@ -46,6 +51,7 @@ public sealed class MarketOperations(SystemVars systemVars, IOptionsMonitor<Mark
         }
 
         await systemVars.SetAsync(MarketMonitorConfig.Key, next, cancellationToken);
+        await events.RecordSettingsChangedAsync("market", action, key, next);
         return await GetAsync(cancellationToken);
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MonitorCore.Configuration;
 using MonitorCore.Data;
+using MonitorCore.Events;
 using MonitorCore.Heartbeat;
 using MonitorCore.Hosting.Configuration;
 using MonitorCore.Settings;
@@ -22,13 +23,15 @@ public sealed record SettingList(IReadOnlyList<SettingView> Settings);
 /// <summary>
 /// The runtime settings (docs/behaviour.md §8): read with their source, changed and reset. A change is
 /// validated like the configuration at start-up, stored in the database, and applies to a running
-/// service from its next run (this process at once, another process within a few seconds).
+/// service from its next run (this process at once, another process within a few seconds). Each change
+/// records a <c>settings_changed</c> event (kind <c>runtime_setting</c>, with the setting as it now is).
 /// </summary>
 public sealed class SettingsOperations(
     IServiceProvider services,
     IConfiguration configuration,
     ISystemVarStore store,
-    IHeartbeatStore heartbeats)
+    IHeartbeatStore heartbeats,
+    EventRecorder events)
 {
     public const string HeartbeatSource = "runtime settings (monitor_heartbeat)";
 
@@ -103,7 +106,7 @@ public sealed class SettingsOperations(
                 break;
         }
 
-        return await GetAsync(key, cancellationToken);
+        return await ChangedAsync("set", key, cancellationToken);
     }
 
     /// <summary>Removes the runtime value: the file, the environment or the default applies again.</summary>
@@ -125,7 +128,14 @@ public sealed class SettingsOperations(
                 break;
         }
 
-        return await GetAsync(key, cancellationToken);
+        return await ChangedAsync("reset", key, cancellationToken);
+    }
+
+    private async Task<SettingView> ChangedAsync(string action, string key, CancellationToken cancellationToken)
+    {
+        var view = await GetAsync(key, cancellationToken);
+        await events.RecordSettingsChangedAsync("runtime_setting", action, view.Key, view);
+        return view;
     }
 
     private static RuntimeSetting Definition(string key)

@@ -1,4 +1,5 @@
 using MonitorCore.Alerts;
+using MonitorCore.Events;
 using MonitorCore.Notifications;
 
 namespace MonitorCore.Hosting.Operations;
@@ -34,13 +35,14 @@ public sealed record ThresholdChange(
     string? HighNotify = null);
 
 /// <summary>The alert thresholds (<c>alert_thresholds</c>): a low / medium / high triple per metric with the channels of each level.</summary>
-public sealed class ThresholdOperations(IThresholdStore thresholds, ChannelCatalog channels)
+public sealed class ThresholdOperations(IThresholdStore thresholds, ChannelCatalog channels, EventRecorder events)
 {
     public async Task<ThresholdList> ListAsync(CancellationToken cancellationToken) => new(await thresholds.ListAsync(cancellationToken));
 
     /// <summary>
     /// Creates or replaces a threshold, merged with the stored one. A triple out of order is refused with the
-    /// rule it breaks; a channel name that does not exist is refused with the names that do.
+    /// rule it breaks; a channel name that does not exist is refused with the names that do. Records a
+    /// <c>settings_changed</c> event (kind <c>threshold</c>, key <c>type/class</c>, the stored threshold).
     /// </summary>
     public async Task<AlertThreshold> SetAsync(ThresholdChange change, CancellationToken cancellationToken)
     {
@@ -72,7 +74,9 @@ public sealed class ThresholdOperations(IThresholdStore thresholds, ChannelCatal
             throw OperationException.Invalid(rule);
         }
 
-        return await thresholds.UpsertAsync(threshold, cancellationToken);
+        var stored = await thresholds.UpsertAsync(threshold, cancellationToken);
+        await events.RecordSettingsChangedAsync("threshold", "set", $"{stored.AlertType}/{stored.AlertClass}", stored);
+        return stored;
     }
 
     /// <summary><c>SMS, voice</c> → <c>sms,voice</c>; empty stays empty (the defaults); null stays null (keep).</summary>

@@ -1,3 +1,4 @@
+using MonitorCore.Events;
 using MonitorCore.Wallets;
 
 namespace MonitorCore.Hosting.Operations;
@@ -7,8 +8,11 @@ public sealed record WalletList(IReadOnlyList<Wallet> Wallets);
 /// <summary>A wallet's sync switch after a change.</summary>
 public sealed record WalletState(string Name, bool Enabled);
 
-/// <summary>The wallets whose Jupiter positions are synced.</summary>
-public sealed class WalletOperations(IWalletStore wallets, TimeProvider time)
+/// <summary>
+/// The wallets whose Jupiter positions are synced. Adding, enabling or disabling one records a
+/// <c>settings_changed</c> event (kind <c>wallet</c>, key the wallet's name).
+/// </summary>
+public sealed class WalletOperations(IWalletStore wallets, EventRecorder events, TimeProvider time)
 {
     public async Task<WalletList> ListAsync(CancellationToken cancellationToken) => new(await wallets.ListAsync(enabledOnly: false, cancellationToken));
 
@@ -19,7 +23,6 @@ public sealed class WalletOperations(IWalletStore wallets, TimeProvider time)
         try
         {
             await wallets.AddAsync(wallet, cancellationToken);
-            return wallet;
         }
         catch (ArgumentException ex)
         {
@@ -29,11 +32,21 @@ public sealed class WalletOperations(IWalletStore wallets, TimeProvider time)
         {
             throw OperationException.Conflict(ex.Message);
         }
+
+        await events.RecordSettingsChangedAsync("wallet", "add", wallet.Name, wallet);
+        return wallet;
     }
 
     /// <summary>Turns a wallet's sync on or off; its stored positions are kept either way.</summary>
-    public async Task<WalletState> SetEnabledAsync(string name, bool enabled, CancellationToken cancellationToken) =>
-        await wallets.SetEnabledAsync(name, enabled, cancellationToken)
-            ? new WalletState(name, enabled)
-            : throw OperationException.NotFound($"No wallet named '{name}'. See 'monitorcore wallets list'.", "name");
+    public async Task<WalletState> SetEnabledAsync(string name, bool enabled, CancellationToken cancellationToken)
+    {
+        if (!await wallets.SetEnabledAsync(name, enabled, cancellationToken))
+        {
+            throw OperationException.NotFound($"No wallet named '{name}'. See 'monitorcore wallets list'.", "name");
+        }
+
+        var state = new WalletState(name, enabled);
+        await events.RecordSettingsChangedAsync("wallet", enabled ? "enable" : "disable", name, state);
+        return state;
+    }
 }

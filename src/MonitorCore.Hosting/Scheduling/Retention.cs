@@ -2,13 +2,14 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MonitorCore.Data.Files;
+using MonitorCore.Events;
 using MonitorCore.Ledger;
 using MonitorCore.Prices;
 
 namespace MonitorCore.Hosting.Scheduling;
 
 /// <summary>
-/// The retention policy (docs/behaviour.md §9): ledger rows and price history older than
+/// The retention policy (docs/behaviour.md §9): ledger rows, price history and events older than
 /// <c>Ledger:RetentionDays</c> (90) are deleted, at most once an hour, by the instance that runs the
 /// cycle, so the database does not grow without bound. Alerts, positions and the outbox are kept.
 /// A hosted service: it looks every minute whether this instance leads and a prune is due.
@@ -16,6 +17,7 @@ namespace MonitorCore.Hosting.Scheduling;
 public sealed partial class Retention(
     IMonitorLedger ledger,
     IPriceStore prices,
+    IEventLog events,
     MonitorScheduler scheduler,
     IOptions<LedgerOptions> options,
     TimeProvider time,
@@ -73,7 +75,8 @@ public sealed partial class Retention(
 
         _lastRun = now;
         var cutoff = now - TimeSpan.FromDays(options.Value.RetentionDays);
-        var deleted = await ledger.PruneAsync(cutoff, cancellationToken) + await prices.PruneAsync(cutoff, cancellationToken);
+        var deleted = await ledger.PruneAsync(cutoff, cancellationToken) + await prices.PruneAsync(cutoff, cancellationToken)
+            + await events.PruneAsync(cutoff, cancellationToken);
         if (deleted > 0)
         {
             LogPruned(logger, deleted, cutoff);
@@ -85,6 +88,6 @@ public sealed partial class Retention(
     [LoggerMessage(EventId = 2301, Level = LogLevel.Error, Message = "Retention could not prune; it tries again at its next look")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 2300, Level = LogLevel.Information, Message = "Retention: deleted {Rows} ledger and price rows older than {Cutoff}")]
+    [LoggerMessage(EventId = 2300, Level = LogLevel.Information, Message = "Retention: deleted {Rows} ledger, price and event rows older than {Cutoff}")]
     private static partial void LogPruned(ILogger logger, int rows, DateTimeOffset cutoff);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using MonitorCore.Events;
 using MonitorCore.Heartbeat;
 using MonitorCore.Ledger;
 using MonitorCore.Monitoring;
@@ -14,13 +15,15 @@ public sealed record CycleOutcome(LedgerEntry Entry, TimeSpan Interval);
 /// <summary>
 /// One sonic cycle (docs/behaviour.md §2): every in-cycle monitor in registry order, each recorded on its
 /// own; a step that fails is recorded and the cycle goes on. The cycle itself is one
-/// <c>sonic_monitor</c> row (<c>steps</c>, <c>duration_ms</c>, <c>overrun</c>) and a heartbeat.
+/// <c>sonic_monitor</c> row (<c>steps</c>, <c>duration_ms</c>, <c>overrun</c>) and a heartbeat, then a
+/// <c>cycle_completed</c> event (the row and the interval).
 /// </summary>
 public sealed partial class SonicCycle(
     MonitorRegistry registry,
     MonitorRunner runner,
     IHeartbeatStore heartbeats,
     SystemVars systemVars,
+    EventRecorder events,
     TimeProvider time,
     ILogger<SonicCycle> logger)
 {
@@ -70,6 +73,12 @@ public sealed partial class SonicCycle(
         var entry = await runner.RecordAsync(new LedgerEntry(
             0, Heartbeats.Sonic, startedAt, result.Status, result.Metadata, Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 3), cycleId));
         await heartbeats.RecordRunAsync(Heartbeats.Sonic, startedAt, Heartbeats.DefaultSonicInterval, CancellationToken.None);
+        MonitorCore.Diagnostics.MonitorCoreMetrics.CycleCompleted(time.GetElapsedTime(started));
+        await events.RecordAsync(EventTypes.CycleCompleted, new JsonObject
+        {
+            ["entry"] = EventRecorder.Data(entry),
+            ["interval_seconds"] = interval.TotalSeconds,
+        });
         return new CycleOutcome(entry, interval);
     }
 

@@ -1,5 +1,8 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MonitorCore.Diagnostics;
+using MonitorCore.Events;
 
 namespace MonitorCore.Notifications.Dispatch;
 
@@ -19,10 +22,13 @@ public sealed record DispatchReport(int Sent, int Failed, int Dead, int Skipped)
 /// under its own timeout, so one slow or broken provider never delays another. A failure is retried
 /// with exponential backoff and jitter (or the provider's Retry-After); a permanent refusal or the
 /// last attempt makes the row <c>dead</c>; an unconfigured channel makes it <c>skipped</c> with a note.
+/// Each outcome, once the outbox holds it, is a <c>notification_sent</c> or <c>notification_failed</c>
+/// event (failed, dead or skipped: its <c>status</c> says which) with the rows as they now are.
 /// </summary>
 public sealed partial class NotificationDispatcher(
     INotificationOutbox outbox,
     ChannelCatalog channels,
+    EventRecorder events,
     IOptions<DispatchOptions> options,
     TimeProvider time,
     Random random,
@@ -98,6 +104,7 @@ public sealed partial class NotificationDispatcher(
             note ??= "not sent";
             await outbox.MarkSkippedAsync(ids, _owner, note, CancellationToken.None);
             LogSkipped(logger, name, note);
+            await RecordAsync(name, NotificationStatus.Skipped, null, note, [.. rows.Select(r => r with { Status = NotificationStatus.Skipped, LastError = note })]);
             return new DispatchReport(0, 0, 0, rows.Count);
         }
 
@@ -124,18 +131,50 @@ public sealed partial class NotificationDispatcher(
         var ms = time.GetElapsedTime(started).TotalMilliseconds;
         if (result.Delivered)
         {
-            await outbox.MarkSentAsync(ids, _owner, result.ProviderMessageId, time.GetUtcNow(), CancellationToken.None);
+            var sentAt = time.GetUtcNow();
+            await outbox.MarkSentAsync(ids, _owner, result.ProviderMessageId, sentAt, CancellationToken.None);
             LogSent(logger, name, rows.Count, ms);
+            await RecordAsync(name, NotificationStatus.Sent, result.ProviderMessageId, null, [.. rows.Select(r => r with
+            {
+                Status = NotificationStatus.Sent, Attempts = r.Attempts + 1, SentAt = sentAt, ProviderMessageId = result.ProviderMessageId, LastError = null,
+            })]);
             return new DispatchReport(rows.Count, 0, 0, 0);
         }
 
         var attempts = rows.Max(r => r.Attempts) + 1;
         var dead = result.Permanent || attempts >= settings.MaxAttempts;
         var next = time.GetUtcNow() + (result.RetryAfter ?? Backoff(attempts, settings));
-        await outbox.MarkFailedAsync(ids, _owner, result.Error ?? "failed", next, result.Permanent, settings.MaxAttempts, CancellationToken.None);
-        LogFailed(logger, name, attempts, ms, dead, result.Error ?? "failed");
+        var error = result.Error ?? "failed";
+        await outbox.MarkFailedAsync(ids, _owner, error, next, result.Permanent, settings.MaxAttempts, CancellationToken.None);
+        LogFailed(logger, name, attempts, ms, dead, error);
+        await RecordAsync(name, dead ? NotificationStatus.Dead : NotificationStatus.Failed, null, error, [.. rows.Select(r => r with
+        {
+            // As the outbox decides it, row by row.
+            Status = result.Permanent || r.Attempts + 1 >= settings.MaxAttempts ? NotificationStatus.Dead : NotificationStatus.Failed,
+            Attempts = r.Attempts + 1, NextAttemptAt = next, LastError = error,
+        })]);
         return dead ? new DispatchReport(0, 0, rows.Count, 0) : new DispatchReport(0, rows.Count, 0, 0);
     }
+
+    /// <summary>The outcome of one message as a live event: its channel, status, provider id or error, the alerts it told of, its rows.</summary>
+    private Task RecordAsync(string channel, NotificationStatus status, string? providerMessageId, string? error, List<Notifications.Notification> rows)
+    {
+        var now = time.GetUtcNow();
+        MonitorCoreMetrics.NotificationsAttempted(
+            channel, status.Word().ToLowerInvariant(), rows.Count, status == NotificationStatus.Sent ? rows.Select(r => now - r.CreatedAt) : null);
+        return RecordEventAsync(channel, status, providerMessageId, error, rows);
+    }
+
+    private Task RecordEventAsync(string channel, NotificationStatus status, string? providerMessageId, string? error, List<Notifications.Notification> rows) =>
+        events.RecordAsync(status == NotificationStatus.Sent ? EventTypes.NotificationSent : EventTypes.NotificationFailed, new JsonObject
+        {
+            ["channel"] = channel,
+            ["status"] = status.Word(),
+            ["provider_message_id"] = providerMessageId,
+            ["error"] = error,
+            ["alert_ids"] = new JsonArray([.. rows.SelectMany(r => r.AlertIds).Distinct().Order().Select(id => (JsonNode)id)]),
+            ["notifications"] = EventRecorder.List(rows),
+        });
 
     /// <summary>Several rows for one channel and recipient read as one message; the first row's key identifies it.</summary>
     private static OutgoingMessage Merge(List<Notifications.Notification> rows)

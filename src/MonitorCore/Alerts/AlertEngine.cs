@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using MonitorCore.Events;
 using MonitorCore.Notifications;
 
 namespace MonitorCore.Alerts;
@@ -10,7 +11,8 @@ namespace MonitorCore.Alerts;
 /// The rule engine's stateful side (see <see cref="IAlertEngine"/>). Per evaluation: load the FIRING
 /// alerts of the rule, decide each subject's next level with <see cref="RuleEngine"/>, decide who is
 /// told (level channels, snoozes, phone relax, repeats), and write the alert changes and their outbox
-/// rows in one transaction; then wake the dispatcher.
+/// rows in one transaction; then wake the dispatcher and record an event per alert raised, escalated or
+/// resolved (<c>alert_raised</c>, <c>alert_escalated</c>, <c>alert_resolved</c>, with the stored alert).
 /// </summary>
 internal sealed class AlertEngine(
     IAlertStore alerts,
@@ -18,6 +20,7 @@ internal sealed class AlertEngine(
     SnoozeService snoozes,
     ChannelCatalog channels,
     NotificationSignal signal,
+    EventRecorder events,
     IOptionsMonitor<AlertingOptions> options,
     TimeProvider time) : IAlertEngine
 {
@@ -71,6 +74,8 @@ internal sealed class AlertEngine(
             signal.Notify();
         }
 
+        await events.RecordAsync([.. changes.Select((c, i) => EventOf(c.Alert, c.Event, stored[i])).OfType<NewEvent>()]);
+
         var highest = stored.Where(a => a.State == AlertState.Firing).Select(a => (AlertLevel?)a.Level).Max();
         return new AlertOutcome(stored, highest, [.. queued.Select(n => n.Id)], notes);
     }
@@ -118,6 +123,16 @@ internal sealed class AlertEngine(
 
         var repeat = current.Level == AlertLevel.High && current.AcknowledgedAt is null && sinceNotified >= rule.EscalationInterval;
         return (updated, repeat ? Event.Repeated : null);
+    }
+
+    /// <summary>The live event of a change, by what happened to the alert (a first notice of an older alert is none).</summary>
+    private static NewEvent? EventOf(Alert before, Event? kind, Alert stored)
+    {
+        var type = before.Id == 0 ? EventTypes.AlertRaised
+            : stored.State == AlertState.Resolved ? EventTypes.AlertResolved
+            : kind == Event.Escalated ? EventTypes.AlertEscalated
+            : null;
+        return type is null ? null : new NewEvent(type, EventRecorder.Data(stored));
     }
 
     private static Alert Resolve(Alert alert, double value, string message, DateTimeOffset now) =>

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using MonitorCore.Events;
 using MonitorCore.Settings;
 
 namespace MonitorCore.Alerts;
@@ -5,8 +7,9 @@ namespace MonitorCore.Alerts;
 /// <summary>
 /// The one snooze mechanism for every monitor (spec improvement 3): global, per monitor or per alert,
 /// for a time or until the alert resolves, persisted in <c>system_vars</c>; expired snoozes drop out.
+/// Each change records a <c>snooze_changed</c> event: what was added and removed, and the snoozes in force.
 /// </summary>
-public sealed class SnoozeService(SystemVars systemVars, TimeProvider time) : IDisposable
+public sealed class SnoozeService(SystemVars systemVars, EventRecorder events, TimeProvider time) : IDisposable
 {
     public static readonly SystemVarKey<List<Snooze>> Key = new("snoozes", []);
 
@@ -70,11 +73,25 @@ public sealed class SnoozeService(SystemVars systemVars, TimeProvider time) : ID
         {
             var now = time.GetUtcNow();
             var stored = await systemVars.GetAsync(Key, cancellationToken);
-            var list = stored.Where(s => s.IsActive(now)).ToList();
+            var before = stored.Where(s => s.IsActive(now)).ToList();
+            var list = before.ToList();
             var changed = change(list);
             if (changed > 0 || list.Count != stored.Count)
             {
                 await systemVars.SetAsync(Key, list, cancellationToken);
+            }
+
+            // What expired on its own is no change anyone made: the event names what was added and removed.
+            var added = list.Where(s => !before.Any(b => b.Id == s.Id)).ToList();
+            var removed = before.Where(b => !list.Any(s => s.Id == b.Id)).ToList();
+            if (added.Count > 0 || removed.Count > 0)
+            {
+                await events.RecordAsync(EventTypes.SnoozeChanged, new JsonObject
+                {
+                    ["added"] = EventRecorder.List(added),
+                    ["removed"] = EventRecorder.List(removed),
+                    ["snoozes"] = EventRecorder.List(list),
+                });
             }
 
             return changed;

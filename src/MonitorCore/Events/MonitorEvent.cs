@@ -55,6 +55,16 @@ public interface IEventLog
 
     /// <summary>Deletes events older than <paramref name="cutoff"/> (retention); returns how many.</summary>
     Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Hears the commits of other processes where the database can tell (PostgreSQL: every append sends
+    /// <c>NOTIFY monitorcore_events</c>; this <c>LISTEN</c>s on a connection of its own). Calls
+    /// <paramref name="listening"/> once listening has begun (whatever was committed before is for the
+    /// caller to read), then <paramref name="committed"/> on each commit heard, until
+    /// <paramref name="cancellationToken"/>; throws when the connection breaks (the caller listens again).
+    /// Returns false at once where the database cannot tell (SQLite: the caller polls).
+    /// </summary>
+    Task<bool> ListenAsync(Action listening, Action committed, CancellationToken cancellationToken);
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using MonitorCore.Events;
 using MonitorCore.Ledger;
 using MonitorCore.Settings;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,7 @@ namespace MonitorCore.Monitoring;
 
 /// <summary>
 /// Runs monitors from the registry (one by name, or all in order), each in isolation, and records exactly
-/// one ledger row per run. Per run: a DI scope, a logging scope named after the monitor, a timeout (an
+/// one ledger row per run (and a <c>run_recorded</c> event for the live faces). Per run: a DI scope, a logging scope named after the monitor, a timeout (an
 /// Error with <c>error: "timeout"</c>), and any exception turned into an Error row. Shutdown
 /// cancellation is recorded and then let through. Two runs of one monitor never overlap in this
 /// process: the second waits for the first.
@@ -20,6 +21,7 @@ public sealed partial class MonitorRunner(
     IMonitorLedger ledger,
     IEnumerable<ILedgerMirror> mirrors,
     SystemVars systemVars,
+    EventRecorder events,
     TimeProvider time,
     ILogger<MonitorRunner> logger)
 {
@@ -99,12 +101,17 @@ public sealed partial class MonitorRunner(
         return entry;
     }
 
-    /// <summary>Stores a ledger row (and its mirrors) for a run that was not made by <see cref="RunAsync"/>, such as a cycle.</summary>
+    /// <summary>
+    /// Stores a ledger row (and its mirrors) for a run that was not made by <see cref="RunAsync"/>, such as a
+    /// cycle, and records its <c>run_recorded</c> event (a failure to record the event is logged, not thrown).
+    /// </summary>
     public async Task<LedgerEntry> RecordAsync(LedgerEntry entry)
     {
         entry = await ledger.AppendAsync(entry, CancellationToken.None);
         LogRun(logger, entry.MonitorName, entry.Status, entry.DurationMs ?? 0);
         await MirrorAsync(entry);
+        Diagnostics.MonitorCoreMetrics.RunRecorded(entry.MonitorName, entry.Status, entry.DurationMs);
+        await events.RecordAsync(EventTypes.RunRecorded, EventRecorder.Data(entry));
         return entry;
     }
 

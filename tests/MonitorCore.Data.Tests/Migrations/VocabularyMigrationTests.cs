@@ -96,7 +96,9 @@ public abstract class VocabularyMigrationTests(ITestDatabaseFactory factory) : I
         Assert.Equal(["GLOBAL", "MONITOR", "ALERT"], stored.Select(s => (string?)s!["scope"]));
         Assert.Equal([null, "liquid_monitor", "12"], stored.Select(s => (string?)s!["target"]));
 
-        using var snoozes = new SnoozeService(new SystemVars(Store), _time);
+        var events = new Events.EventRecorder(
+            new EventLogRepository(_database, _time, new Events.EventSignal()), Microsoft.Extensions.Logging.Abstractions.NullLogger<Events.EventRecorder>.Instance);
+        using var snoozes = new SnoozeService(new SystemVars(Store), events, _time);
         var active = await snoozes.ActiveAsync();
         Assert.Equal(
             [("a1", SnoozeScope.Global, (string?)null), ("b2", SnoozeScope.Monitor, "liquid_monitor"), ("c3", SnoozeScope.Alert, "12")],

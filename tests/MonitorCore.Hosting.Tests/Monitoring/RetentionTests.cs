@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using MonitorCore.Data.Repositories;
+using MonitorCore.Events;
 using MonitorCore.Hosting.Scheduling;
 using MonitorCore.Ledger;
 using MonitorCore.Monitoring;
@@ -36,5 +38,18 @@ public sealed class RetentionTests : IAsyncLifetime
         Assert.Equal(0, await retention.PruneIfDueAsync(default));
         _host.Time.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(1, await retention.PruneIfDueAsync(default));
+    }
+
+    [Fact]
+    public async Task Events_older_than_the_retention_are_pruned_with_the_ledger()
+    {
+        var log = _host.Get<IEventLog>();
+        var old = await log.AppendAsync([new NewEvent(EventTypes.RunRecorded, new JsonObject { ["n"] = 1 })], default);
+        _host.Time.Advance(TimeSpan.FromDays(31));
+        var recent = await log.AppendAsync([new NewEvent(EventTypes.RunRecorded, new JsonObject { ["n"] = 2 })], default);
+
+        Assert.Equal(1, await _host.Get<Retention>().PruneIfDueAsync(default));
+        Assert.Equal([recent[0].Id], (await log.ReadAfterAsync(0, 10, default)).Select(e => e.Id));
+        Assert.True(old[0].Id < recent[0].Id);
     }
 }
