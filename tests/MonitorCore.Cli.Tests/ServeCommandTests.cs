@@ -21,7 +21,7 @@ public sealed class ServeCommandTests : IDisposable
         var context = new CliContext(output, error, _folder.Path, environment);
         using var stop = new CancellationTokenSource();
 
-        var serve = CliApp.RunAsync(["serve", "--quiet"], context, stop.Token);
+        var serve = CliApp.RunAsync(["serve", "--quiet", "--urls", "http://127.0.0.1:0"], context, stop.Token);
         await stop.CancelAsync();
 
         Assert.Equal(0, await serve);

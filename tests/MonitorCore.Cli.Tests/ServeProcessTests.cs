@@ -15,10 +15,12 @@ public sealed class ServeProcessTests : IDisposable
         _folder.Dispose();
     }
 
-    [Fact]
-    public async Task Sigterm_stops_the_service_with_exit_code_0_after_its_cycle_ran()
+    [Theory]
+    [InlineData("--urls=http://127.0.0.1:0")] // the web host with the API
+    [InlineData("--no-api")] // the generic host, the engine alone
+    public async Task Sigterm_stops_the_service_with_exit_code_0_after_its_cycle_ran(string host)
     {
-        var start = CliProcess.StartInfo(_folder.Path, "serve", "--demo", "--db", _folder.File("demo.db"));
+        var start = CliProcess.StartInfo(_folder.Path, "serve", "--demo", host, "--db", _folder.File("demo.db"));
 
         var error = new StringBuilder();
         var cycled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
