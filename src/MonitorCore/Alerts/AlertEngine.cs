@@ -21,6 +21,7 @@ internal sealed class AlertEngine(
     ChannelCatalog channels,
     NotificationSignal signal,
     EventRecorder events,
+    RuleLocks locks,
     IOptionsMonitor<AlertingOptions> options,
     TimeProvider time) : IAlertEngine
 {
@@ -32,7 +33,15 @@ internal sealed class AlertEngine(
         Resolved,
     }
 
+    /// <summary>One evaluation of a rule, under the rule's lock (<see cref="RuleLocks"/>): read, decide and write never interleave with another's.</summary>
     public async Task<AlertOutcome> EvaluateAsync(
+        AlertRule rule, IReadOnlyList<Observation> observations, string? cycleId, CancellationToken cancellationToken)
+    {
+        await using var held = await locks.AcquireAsync(rule, cancellationToken);
+        return await EvaluateHeldAsync(rule, observations, cycleId, cancellationToken);
+    }
+
+    private async Task<AlertOutcome> EvaluateHeldAsync(
         AlertRule rule, IReadOnlyList<Observation> observations, string? cycleId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();

@@ -22,6 +22,7 @@ public static class AlertingServiceCollectionExtensions
         services.TryAddSingleton<EventRecorder>();
         services.TryAddSingleton<ChannelCatalog>();
         services.TryAddSingleton<ThresholdRules>();
+        services.TryAddSingleton<RuleLocks>();
         services.TryAddSingleton<IAlertEngine, AlertEngine>();
         return services;
     }
