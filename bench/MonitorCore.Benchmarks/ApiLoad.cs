@@ -32,6 +32,7 @@ internal static partial class ApiLoad
         var threads = Option(args, "--threads", 2);
         var connections = Option(args, "--connections", 64);
         var seconds = Option(args, "--seconds", 15);
+        var sseClients = Option(args, "--sse-clients", 1000);
         if (!File.Exists("/usr/bin/wrk"))
         {
             await Console.Error.WriteLineAsync("api-load needs wrk: apt-get install -y wrk");
@@ -66,6 +67,9 @@ internal static partial class ApiLoad
                     {
                         services.Remove(hosted);
                     }
+
+                    // The event tail stays: the event stream's clients are measured too.
+                    services.AddHostedService(sp => sp.GetRequiredService<MonitorCore.Hosting.Events.EventTail>());
                 });
             await app.InitializeDatabaseAsync(CancellationToken.None);
             await app.StartAsync(CancellationToken.None);
@@ -81,6 +85,11 @@ internal static partial class ApiLoad
             }
 
             Console.WriteLine($"RSS after: {Rss()} MB");
+            if (sseClients > 0)
+            {
+                await EventStreamAsync(app, address, sseClients, Option(args, "--events", 50));
+            }
+
             await app.StopAsync(CancellationToken.None);
             return 0;
         }
@@ -89,6 +98,67 @@ internal static partial class ApiLoad
             BenchData.DeleteFolder(folder);
         }
     }
+
+    /// <summary>
+    /// <paramref name="clients"/> clients on <c>GET /api/events</c>; <paramref name="events"/> events appended one at a time
+    /// (each through the product's event log, as a run records one); per event, the time from its commit to the last
+    /// client that read it; p50 / p99 over the events, and over every single receipt.
+    /// </summary>
+    private static async Task EventStreamAsync(MonitorCoreApp app, string address, int clients, int events)
+    {
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients + 10, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+        using var http = new HttpClient(handler) { BaseAddress = new Uri(address), Timeout = Timeout.InfiniteTimeSpan };
+        using var stop = new CancellationTokenSource();
+        var receipts = new System.Collections.Concurrent.ConcurrentDictionary<long, System.Collections.Concurrent.ConcurrentBag<long>>();
+        var connected = 0;
+        var readers = Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        {
+            using var response = await http.GetAsync("/api/events", HttpCompletionOption.ResponseHeadersRead, stop.Token);
+            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(stop.Token));
+            Interlocked.Increment(ref connected);
+            while (await reader.ReadLineAsync(stop.Token) is { } line)
+            {
+                if (line.StartsWith("id: ", StringComparison.Ordinal))
+                {
+                    receipts.GetOrAdd(long.Parse(line[4..], CultureInfo.InvariantCulture), _ => []).Add(Stopwatch.GetTimestamp());
+                }
+            }
+        })).ToList();
+        while (Volatile.Read(ref connected) < clients)
+        {
+            await Task.Delay(50);
+        }
+
+        Console.WriteLine($"{clients} event stream clients connected; RSS {Rss()} MB");
+        var log = app.Services.GetRequiredService<MonitorCore.Events.IEventLog>();
+        var committed = new Dictionary<long, long>();
+        for (var i = 0; i < events; i++)
+        {
+            var before = Stopwatch.GetTimestamp();
+            var stored = await log.AppendAsync([new MonitorCore.Events.NewEvent("bench", new System.Text.Json.Nodes.JsonObject { ["i"] = i })], CancellationToken.None);
+            committed[stored[0].Id] = before;
+            var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 10;
+            while ((!receipts.TryGetValue(stored[0].Id, out var got) || got.Count < clients) && Stopwatch.GetTimestamp() < deadline)
+            {
+                await Task.Delay(5);
+            }
+
+            await Task.Delay(100);
+        }
+
+        var last = committed.Select(c => receipts.TryGetValue(c.Key, out var got) && got.Count == clients
+            ? Stopwatch.GetElapsedTime(c.Value, got.Max()).TotalMilliseconds
+            : double.PositiveInfinity).Order().ToList();
+        var all = committed.SelectMany(c => receipts.TryGetValue(c.Key, out var got) ? got.Select(t => Stopwatch.GetElapsedTime(c.Value, t).TotalMilliseconds) : []).Order().ToList();
+        Console.WriteLine(
+            $"events to {clients} clients: commit → last client p50 {Percentile(last, 50):0.0} ms, p99 {Percentile(last, 99):0.0} ms; " +
+            $"commit → each client p50 {Percentile(all, 50):0.0} ms, p99 {Percentile(all, 99):0.0} ms; missing {committed.Count * clients - all.Count} of {committed.Count * clients}; RSS {Rss()} MB");
+        await stop.CancelAsync();
+        await Task.WhenAll(readers.Select(r => r.ContinueWith(_ => { }, TaskScheduler.Default)));
+    }
+
+    private static double Percentile(List<double> sorted, int p) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];
 
     private static async Task<(string Output, long PeakRss)> WrkAsync(string url, int threads, int connections, int seconds)
     {
