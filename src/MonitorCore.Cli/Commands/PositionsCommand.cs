@@ -60,7 +60,8 @@ internal static class PositionsCommand
         {
             table.Add(
                 p.Id.Length > 12 ? p.Id[..12] + "…" : p.Id, p.AssetType, p.PositionType.Word(), Format.Money(p.EntryPrice), Format.Money(p.CurrentPrice),
-                Format.Money(p.LiquidationPrice), $"{p.LiquidationDistancePct:0.00} %", Format.Money(p.Size), $"{p.Leverage:0.0}x", Format.Money(p.Value),
+                Format.Money(p.LiquidationPrice),
+                PositionMath.IsPastLiquidation(p.PositionType, p.CurrentPrice, p.LiquidationPrice) ? "PAST LIQUIDATION" : $"{p.LiquidationDistancePct:0.00} %", Format.Money(p.Size), $"{p.Leverage:0.0}x", Format.Money(p.Value),
                 Format.Money(p.PnlAfterFeesUsd ?? PositionMath.Pnl(p.PositionType, p.EntryPrice, p.CurrentPrice, p.Size)),
                 $"{p.TravelPercent:0.0} %", p.HeatIndex?.ToString("0.00", CultureInfo.InvariantCulture),
                 p.WalletName ?? p.Source, p.Status.Word() + (p.Stale > 0 ? $" ({p.Stale} missed)" : ""));

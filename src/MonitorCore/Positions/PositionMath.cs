@@ -38,16 +38,25 @@ public static class PositionMath
         };
     }
 
-    /// <summary>|current − liq| in USD.</summary>
-    public static double LiquidationDistanceUsd(double current, double liq) => Math.Abs(current - liq);
+    /// <summary>
+    /// How far the price is from the liquidation price, in USD, on the safe side: LONG cur − liq, SHORT
+    /// liq − cur. A position at or past its liquidation price (LONG cur ≤ liq, SHORT cur ≥ liq) is at
+    /// 0: the distance never grows again as the price moves further through the line.
+    /// </summary>
+    public static double LiquidationDistanceUsd(PositionType type, double current, double liq) =>
+        Math.Max(0, type == PositionType.Short ? liq - current : current - liq) is var d && double.IsNaN(d) ? 0 : d;
 
     /// <summary>
-    /// |current − liq| as a percent of the current price. 0 when the current price is ≤ 0 (or NaN):
-    /// without a usable price the position cannot be shown to be away from liquidation, so it reads
-    /// as being at it and the liquidation alerts speak rather than stay silent.
+    /// <see cref="LiquidationDistanceUsd"/> as a percent of the current price. 0 when the current price is
+    /// ≤ 0 (or NaN): without a usable price the position cannot be shown to be away from liquidation, so it
+    /// reads as being at it and the liquidation alerts speak rather than stay silent.
     /// </summary>
-    public static double LiquidationDistancePercent(double current, double liq) =>
-        current > 0 ? Math.Abs(current - liq) / current * 100 : 0;
+    public static double LiquidationDistancePercent(PositionType type, double current, double liq) =>
+        current > 0 ? LiquidationDistanceUsd(type, current, liq) / current * 100 : 0;
+
+    /// <summary>Whether the price has reached or passed the liquidation price (LONG cur ≤ liq, SHORT cur ≥ liq); false without a liquidation price.</summary>
+    public static bool IsPastLiquidation(PositionType type, double current, double liq) =>
+        liq > 0 && current > 0 && (type == PositionType.Short ? current >= liq : current <= liq);
 
     /// <summary>
     /// (current − entry) × size / entry for LONG, (entry − current) × size / entry for SHORT.
@@ -121,8 +130,8 @@ public static class PositionMath
             Leverage = Leverage(p.Size, p.Collateral),
             Value = Value(p.Collateral, pnl),
             TravelPercent = TravelPercent(p.PositionType, p.EntryPrice, currentPrice, p.LiquidationPrice),
-            LiquidationDistance = LiquidationDistanceUsd(currentPrice, p.LiquidationPrice),
-            LiquidationDistancePct = LiquidationDistancePercent(currentPrice, p.LiquidationPrice),
+            LiquidationDistance = LiquidationDistanceUsd(p.PositionType, currentPrice, p.LiquidationPrice),
+            LiquidationDistancePct = LiquidationDistancePercent(p.PositionType, currentPrice, p.LiquidationPrice),
             HeatIndex = HeatIndex(p.PositionType, p.EntryPrice, currentPrice, p.LiquidationPrice, p.Size, p.Collateral, weights),
         };
     }

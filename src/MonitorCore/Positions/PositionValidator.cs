@@ -46,6 +46,19 @@ public static class PositionValidator
             return "size, collateral, entry_price and liquidation_price must not be negative";
         }
 
+        if (position.EntryPrice > 0 && position.LiquidationPrice > 0)
+        {
+            if (position.PositionType == PositionType.Long && position.LiquidationPrice >= position.EntryPrice)
+            {
+                return $"a LONG's liquidation_price ({position.LiquidationPrice:G}) must be below its entry_price ({position.EntryPrice:G})";
+            }
+
+            if (position.PositionType == PositionType.Short && position.LiquidationPrice <= position.EntryPrice)
+            {
+                return $"a SHORT's liquidation_price ({position.LiquidationPrice:G}) must be above its entry_price ({position.EntryPrice:G})";
+            }
+        }
+
         return position.Stale < 0 ? "stale must not be negative" : null;
     }
 }

@@ -62,8 +62,12 @@ public class PositionMathProperties
         Prop.When(entry.Value != liq.Value, () => PositionMath.TravelPercent(type, entry.Value, entry.Value, liq.Value) == 0);
 
     [Property]
-    public bool Liquidation_distance_percent_is_never_negative(Amount current, Amount liq) =>
-        PositionMath.LiquidationDistancePercent(current.Value, liq.Value) >= 0;
+    public bool Liquidation_distance_percent_is_never_negative(PositionType type, Amount current, Amount liq) =>
+        PositionMath.LiquidationDistancePercent(type, current.Value, liq.Value) >= 0;
+
+    [Property]
+    public bool Past_the_liquidation_price_the_distance_is_zero_however_far(PositionType type, Positive liq, Positive beyond) =>
+        PositionMath.LiquidationDistancePercent(type, type == PositionType.Long ? liq.Value / (1 + beyond.Value) : liq.Value * (1 + beyond.Value), liq.Value) == 0;
 
     [Property]
     public bool Heat_is_within_its_clamps_or_null(PositionType type, Amount entry, Amount current, Amount liq, Amount size, Amount collateral) =>

@@ -135,7 +135,31 @@ public class PositionMathTests
     [InlineData(double.NaN)]
     public void Distance_percent_is_zero_without_a_usable_price(double current)
     {
-        Assert.Equal(0, PositionMath.LiquidationDistancePercent(current, 50));
+        Assert.Equal(0, PositionMath.LiquidationDistancePercent(PositionType.Long, current, 50));
+    }
+
+    [Theory]
+    [InlineData(PositionType.Long, 50, 50)]
+    [InlineData(PositionType.Long, 40, 50)]
+    [InlineData(PositionType.Long, 1, 50)]
+    [InlineData(PositionType.Short, 150, 150)]
+    [InlineData(PositionType.Short, 300, 150)]
+    public void A_position_at_or_past_its_liquidation_price_is_at_zero_distance(PositionType type, double current, double liq)
+    {
+        Assert.Equal(0, PositionMath.LiquidationDistanceUsd(type, current, liq));
+        Assert.Equal(0, PositionMath.LiquidationDistancePercent(type, current, liq));
+        Assert.True(PositionMath.IsPastLiquidation(type, current, liq));
+    }
+
+    [Fact]
+    public void A_long_whose_price_falls_through_its_line_never_reads_safer()
+    {
+        var p = new Position { Id = "p", AssetType = "SOL", PositionType = PositionType.Long, EntryPrice = 100, LiquidationPrice = 80, Size = 1000, Collateral = 100 };
+        var distances = new[] { 90.0, 81, 80, 70, 40 }.Select(price => PositionMath.Enrich(p, price, new HeatIndexWeights()).LiquidationDistancePct).ToList();
+
+        Assert.Equal(distances.OrderByDescending(d => d), distances);
+        Assert.Equal([0, 0, 0], distances.Skip(2));
+        Assert.False(PositionMath.IsPastLiquidation(PositionType.Long, 81, 80));
     }
 
     [Fact]
