@@ -88,6 +88,7 @@ function affected(event) {
 
 function setState(next) {
   state = next;
+  document.documentElement.dataset.stream = next;
   showBanner();
   stateListeners.forEach(l => l(connection()));
 }
