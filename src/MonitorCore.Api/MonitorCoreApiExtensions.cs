@@ -85,6 +85,7 @@ public static class MonitorCoreApiExtensions
         app.MapStatusApi();
         app.MapLedgerApi();
         app.MapPositionsApi();
+        app.MapLiquidationApi();
         app.MapThresholdsApi();
         app.MapAlertsApi();
         app.MapNotificationsApi();

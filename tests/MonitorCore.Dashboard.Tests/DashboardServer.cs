@@ -82,6 +82,13 @@ public sealed class DashboardServer : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<JsonNode>())!;
     }
 
+    public async Task<JsonNode> PutAsync(string path, object body)
+    {
+        using var response = await Client.PutAsJsonAsync(path, body);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonNode>())!;
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client?.Dispose();

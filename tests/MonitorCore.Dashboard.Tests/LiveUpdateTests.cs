@@ -50,6 +50,12 @@ public sealed class LiveUpdateTests(Chromium chromium)
         await Expect(page.Locator("html")).ToHaveAttributeAsync("data-stream", "live");
         await Expect(page.Locator($"[data-alert='{acknowledged}'] .acknowledged")).Not.ToHaveTextAsync("no");
         await Expect(page.Locator("#banner")).ToBeHiddenAsync();
+
+        // A setting changes the lines a position is measured against: drawn as the API says, within a second.
+        await server.PutAsync("/api/settings/Monitors:liquid_monitor:AssetThresholds:SOL", new { value = "12" });
+        events.Publish(EventTypes.SettingsChanged, new JsonObject { ["key"] = "Monitors:liquid_monitor:AssetThresholds:SOL" });
+        var sol = page.Locator("[data-position]").Filter(new() { HasText = "SOL LONG" }).Locator(".bar");
+        await Expect(sol).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("lines LOW 12.00 %, MEDIUM 12.00 %, HIGH 12.00 %$"), new() { Timeout = 1_000 });
         Assert.Empty(errors);
     }
 }

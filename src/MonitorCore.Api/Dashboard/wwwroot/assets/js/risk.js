@@ -5,43 +5,26 @@ import { api } from './api.js';
 import { byId, fill, h } from './dom.js';
 import { ago, ageSeconds, money, number, percent, price } from './format.js';
 
-const liquidKey = 'Monitors:liquid_monitor:';
-
 export async function refreshPositions() {
-  const [positions, prices, thresholds, settings] = await Promise.all([
-    api.get('/api/positions'), api.get('/api/prices'), api.get('/api/thresholds'), api.get('/api/settings')]);
+  const [positions, prices, lines, settings] = await Promise.all([
+    api.get('/api/positions'), api.get('/api/prices'), api.get('/api/liquidation/lines'), api.get('/api/settings/sonic_interval_seconds')]);
   const quotes = new Map(prices.prices.map(p => [p.asset_type, p]));
-  const lines = linesFor(thresholds.thresholds, settings.settings);
-  const cycle = Number(settings.settings.find(s => s.key === 'sonic_interval_seconds')?.value ?? 60);
+  const cycle = Number(settings.value ?? 60);
   const sorted = [...positions.positions].sort((a, b) => a.liquidation_distance_pct - b.liquidation_distance_pct);
   fill(byId('positions'), sorted.length === 0
     ? h('li', { class: 'empty' }, 'No active position. Add a wallet or import positions, then the next cycle shows them here.')
-    : sorted.map(p => card(p, lines(p.asset_type), quotes.get(p.asset_type), cycle)));
+    : sorted.map(p => card(p, linesOf(lines, p.asset_type), quotes.get(p.asset_type), cycle)));
   renderTotals(positions.totals, positions.quarantined);
 }
 
-/**
- * The lines liquid_monitor evaluates a position against (docs/behaviour.md §5, liquid_monitor): the breach line
- * (HIGH) is the asset's own line, else Monitors:liquid_monitor:ThresholdPercent, else the threshold's high; a
- * breach line above the stored medium (or low) raises them to it.
- */
-export function linesFor(thresholds, settings) {
-  const t = thresholds.find(x => x.alert_type === 'LiquidationDistance' && x.alert_class === 'Position');
-  const value = key => {
-    const v = settings.find(s => s.key.toLowerCase() === key.toLowerCase())?.value;
-    return v === null || v === undefined || v === '' ? null : Number(v);
-  };
-  const general = value(`${liquidKey}ThresholdPercent`);
-  return asset => {
-    if (!t) return null;
-    const high = value(`${liquidKey}AssetThresholds:${asset}`) ?? general ?? t.high;
-    const medium = Math.max(t.medium, high);
-    return { low: Math.max(t.low, medium), medium, high, enabled: t.enabled };
-  };
+/** The lines liquid_monitor applies to a position of this asset, as the API says (null: it evaluates none). */
+function linesOf(view, asset) {
+  if (!view.enabled || !view.lines) return null;
+  return view.assets[asset] ?? view.lines;
 }
 
 function zone(distance, lines) {
-  if (!lines) return { state: 'off', word: 'no threshold' };
+  if (!lines) return { state: 'off', word: 'not evaluated' };
   if (distance <= lines.high) return { state: 'error', word: 'HIGH' };
   if (distance <= lines.medium) return { state: 'warn', word: 'MEDIUM' };
   if (distance <= lines.low) return { state: 'warn', word: 'LOW' };
