@@ -50,6 +50,13 @@ public sealed class DashboardTests(Chromium chromium, DemoDashboard demo) : ICla
         await Expect(page.Locator("#banner")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("refreshing every 5 s"));
         await Expect(page.Locator("#monitors [data-monitor='price_monitor'] .badge")).ToHaveTextAsync("Healthy");
         await Expect(page.Locator("#sonic-last")).ToContainTextAsync("took");
+
+        // The tab shows the worst state: a fresh demo database is a Warning (no market window measured yet).
+        Assert.Equal("Warning", (string?)(await Server.GetAsync("/status"))["overall"]);
+        await Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("Warning · Monitor Core$"));
+        await Expect(page.Locator("#favicon")).ToHaveAttributeAsync("data-state", new System.Text.RegularExpressions.Regex("^(warn|error)$"));
+        await Expect(page.Locator("#favicon")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^data:image/png;base64,"));
+
         Assert.Empty(errors);
     }
 
