@@ -49,16 +49,17 @@ export async function refreshChart() {
 function draw(points, quote, anchor) {
   const xs = points.map(p => Date.parse(p.last_update_time) / 1000);
   const flat = v => xs.map(() => v ?? null);
+  const line = (label, stroke, dash, width = 1) => ({ label, stroke, dash, width, points: { show: false } });
   const data = [xs, points.map(p => p.current_price), flat(quote.high_24h), flat(quote.low_24h)];
   const series = [{},
     { label: 'price', stroke: css('--accent'), width: 2, points: { show: points.length < 40 } },
-    { label: '24 h high', stroke: css('--muted'), dash: [4, 4] },
-    { label: '24 h low', stroke: css('--muted'), dash: [4, 4] }];
+    line('24 h high', css('--muted'), [4, 4]),
+    line('24 h low', css('--muted'), [4, 4])];
   if (anchor) {
     data.push(flat(anchor.price), flat(anchor.price * (1 + anchor.delta / 100)), flat(anchor.price * (1 - anchor.delta / 100)));
-    series.push({ label: 'anchor', stroke: css('--warn'), width: 1.5 },
-      { label: `anchor +${anchor.delta} %`, stroke: css('--warn'), dash: [2, 6] },
-      { label: `anchor −${anchor.delta} %`, stroke: css('--warn'), dash: [2, 6] });
+    series.push(line('anchor', css('--warn'), undefined, 1.5),
+      line(`anchor +${anchor.delta} %`, css('--warn'), [2, 6]),
+      line(`anchor −${anchor.delta} %`, css('--warn'), [2, 6]));
   }
   const axis = { stroke: css('--muted'), grid: { stroke: css('--grid') }, ticks: { stroke: css('--grid') } };
   plot?.destroy();

@@ -76,10 +76,10 @@ function settingForm(s) {
   const [hint, error] = [`${id}-hint`, `${id}-error`];
   const control = input(s, id, `${hint} ${error}`);
   const form = h('form', { class: 'setting', 'data-setting': s.key, novalidate: true },
-    wildcard ? [h('label', { for: `${id}-name` }, 'Asset'), h('input', { id: `${id}-name`, name: 'name', 'data-field': 'key', size: 5, placeholder: 'SOL', 'aria-describedby': hint })] : null,
-    h('label', { for: id }, wildcard ? `${shortName(s.key).split(':')[0]} line (%)` : shortName(s.key)),
-    control,
-    h('button', { type: 'submit' }, 'Save'),
+    wildcard ? h('span', { class: 'field' }, h('label', { for: `${id}-name` }, 'Asset'),
+      h('input', { id: `${id}-name`, name: 'name', 'data-field': 'key', size: 5, placeholder: 'SOL', 'aria-describedby': hint })) : null,
+    h('span', { class: 'field' }, h('label', { for: id }, wildcard ? 'its line (%)' : shortName(s.key)), control),
+    s.type === 'boolean' ? null : h('button', { type: 'submit' }, 'Save'), // a switch saves when it changes
     !wildcard && s.runtime_value !== null && s.runtime_value !== undefined
       ? h('button', { type: 'button', class: 'quiet', onclick: () => save(form, error, () => api.del(`/api/settings/${encodeURIComponent(s.key)}`)) }, 'Reset') : null,
     h('p', { class: 'hint', id: hint }, `${s.description} `, h('span', { class: 'source' }, wildcard ? '' : sourceText(s))),
@@ -102,8 +102,8 @@ function numberOrText(text) {
 }
 
 function numberField(name, label, value, id, describedBy) {
-  return [h('label', { for: `${id}-${name}` }, label),
-    h('input', { id: `${id}-${name}`, name, 'data-field': name, inputmode: 'decimal', size: 7, value: value ?? '', 'aria-describedby': describedBy })];
+  return h('span', { class: 'field' }, h('label', { for: `${id}-${name}` }, label),
+    h('input', { id: `${id}-${name}`, name, 'data-field': name, inputmode: 'decimal', size: 7, value: value ?? '', 'aria-describedby': describedBy }));
 }
 
 function thresholdForm(t) {
@@ -133,8 +133,8 @@ function windowForm(window, market) {
   const form = h('form', { class: 'setting', 'data-window': window, novalidate: true },
     h('p', { class: 'setting-title' }, h('strong', {}, `${window} window`)),
     numberField('threshold_percent', 'Threshold %', stored?.threshold_percent ?? market.defaults.threshold_percent, id, error),
-    h('label', { for: `${id}-direction` }, 'Direction'),
-    h('select', { id: `${id}-direction`, name: 'direction', 'data-field': 'direction' }, ['BOTH', 'UP', 'DOWN'].map(d => h('option', { value: d, selected: d === direction }, d))),
+    h('span', { class: 'field' }, h('label', { for: `${id}-direction` }, 'Direction'),
+      h('select', { id: `${id}-direction`, name: 'direction', 'data-field': 'direction' }, ['BOTH', 'UP', 'DOWN'].map(d => h('option', { value: d, selected: d === direction }, d)))),
     h('button', { type: 'submit' }, 'Save'),
     h('p', { class: 'hint' }, stored ? 'from market_monitor_config' : 'from Monitors:market_monitor (default)'),
     h('p', { class: 'problem', id: error, role: 'alert', hidden: true }));
@@ -153,10 +153,10 @@ function anchorForm(asset, anchor, defaults) {
     h('p', { class: 'setting-title' }, h('strong', {}, `${asset} anchor`), anchor.disarmed ? ' · disarmed' : ' · armed'),
     numberField('price', 'Price', anchor.price, id, error),
     numberField('delta_percent', 'Delta %', anchor.delta_percent, id, error),
-    h('label', { for: `${id}-mode` }, 'Mode'),
-    h('select', { id: `${id}-mode`, name: 'mode', 'data-field': 'mode' },
-      h('option', { value: '', selected: mode === '' }, `default (${defaults.anchor_mode})`),
-      ['LADDER', 'RESET', 'SINGLE'].map(m => h('option', { value: m, selected: m === mode }, m))),
+    h('span', { class: 'field' }, h('label', { for: `${id}-mode` }, 'Mode'),
+      h('select', { id: `${id}-mode`, name: 'mode', 'data-field': 'mode' },
+        h('option', { value: '', selected: mode === '' }, `default (${defaults.anchor_mode})`),
+        ['LADDER', 'RESET', 'SINGLE'].map(m => h('option', { value: m, selected: m === mode }, m)))),
     h('button', { type: 'submit' }, 'Save'),
     anchor.disarmed ? h('button', { type: 'button', onclick: () => save(form, error, () => api.post(`/api/market/anchors/${asset}/rearm`)) }, 'Re-arm') : null,
     h('p', { class: 'hint' }, `from market_monitor_config; an empty delta uses ${defaults.anchor_delta_percent} % (Monitors:market_monitor)`),
