@@ -103,7 +103,7 @@ public sealed class DashboardTests(Chromium chromium, DemoDashboard demo) : ICla
     }
 
     [Fact]
-    public async Task A_refused_setting_is_explained_next_to_its_field_in_the_APIs_words()
+    public async Task A_refused_setting_is_explained_next_to_its_field_and_a_switch_saves_from_the_keyboard()
     {
         var (context, page, errors) = await OpenAsync();
         await using var _ = context;
@@ -114,6 +114,17 @@ public sealed class DashboardTests(Chromium chromium, DemoDashboard demo) : ICla
         await Expect(form.GetByRole(AriaRole.Alert)).ToHaveTextAsync("sonic_interval_seconds: 'soon' is not a whole number.");
         await Expect(form.GetByLabel("sonic_interval_seconds")).ToBeFocusedAsync();
         Assert.Equal("60", (string?)(await Server.GetAsync("/api/settings/sonic_interval_seconds"))["value"]);
+
+        // From the keyboard: a switch saves when Space turns it, shows its new source, and keeps the focus.
+        var risk = page.Locator("form[data-setting='enabled_risk']");
+        await risk.GetByLabel("enabled_risk").FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await Expect(risk).ToContainTextAsync("from runtime settings");
+        Assert.Equal("true", (string?)(await Server.GetAsync("/api/settings/enabled_risk"))["value"]);
+        await Expect(page.Locator("form[data-setting='enabled_risk']").GetByLabel("enabled_risk")).ToBeFocusedAsync();
+        await Expect(page.Locator("form[data-setting='enabled_risk']").GetByLabel("enabled_risk")).ToBeCheckedAsync();
+        await page.RunAndWaitForResponseAsync(() => page.Keyboard.PressAsync("Space"), r => r.Url.EndsWith("/api/settings/enabled_risk", StringComparison.Ordinal));
+        Assert.Equal("false", (string?)(await Server.GetAsync("/api/settings/enabled_risk"))["value"]);
         Assert.Empty(errors);
     }
 

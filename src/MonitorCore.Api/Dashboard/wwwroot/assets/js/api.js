@@ -38,7 +38,12 @@ async function request(method, path, body) {
     }
 
     const text = await response.text();
-    const json = text ? JSON.parse(text) : null;
+    let json = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      json = { title: `HTTP ${response.status}`, detail: text.slice(0, 300) };
+    }
     if (!response.ok) throw new ApiProblem(response.status, json);
     return json;
   }

@@ -32,10 +32,12 @@ export function fill(node, ...children) {
 
 export const byId = id => document.getElementById(id);
 
-/** Whether the user is typing inside an element (a live refresh must not wipe their input). */
+/** Whether the user is typing or choosing inside an element (a live refresh must not wipe their input). */
 export function isEditing(node) {
   const active = document.activeElement;
-  return active !== null && node.contains(active) && ['INPUT', 'SELECT', 'TEXTAREA'].includes(active.tagName);
+  if (active === null || !node.contains(active)) return false;
+  if (active.tagName === 'INPUT') return !['checkbox', 'radio', 'button', 'submit'].includes(active.type);
+  return active.tagName === 'SELECT' || active.tagName === 'TEXTAREA';
 }
 
 /**

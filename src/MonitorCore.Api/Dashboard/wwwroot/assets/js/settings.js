@@ -2,7 +2,7 @@
 // where its value came from; what the API refuses is shown next to the field, in the API's own words.
 
 import { api, ApiProblem } from './api.js';
-import { byId, fill, h, isEditing } from './dom.js';
+import { byId, fill, h, isEditing, rerender } from './dom.js';
 import { applyTheme } from './theme.js';
 
 let onChanged = () => {};
@@ -20,15 +20,17 @@ export async function refreshSettings() {
   applyTheme(settings.settings.find(s => s.key === 'theme_mode')?.value);
   if (isEditing(byId('settings'))) { deferred = true; return; } // never wipe what someone is typing
   const group = prefix => settings.settings.filter(s => s.key.startsWith(prefix));
-  fill(byId('settings-cycle'), settings.settings.filter(s => !s.key.includes(':')).map(settingForm));
-  fill(byId('settings-thresholds'), thresholds.thresholds.map(thresholdForm));
-  fill(byId('settings-liquid'), group('Monitors:liquid_monitor:').map(settingForm));
-  fill(byId('settings-market'), group('Monitors:market_monitor:').map(settingForm),
-    h('h4', {}, 'Windows'), market.windows.map(w => windowForm(w, market)),
-    h('h4', {}, 'Anchors'), Object.keys(market.config.anchors ?? {}).length === 0
-      ? h('p', { class: 'muted' }, 'No anchor yet: each asset is anchored at the first price seen.')
-      : Object.entries(market.config.anchors).map(([asset, anchor]) => anchorForm(asset, anchor, market.defaults)));
-  fill(byId('settings-alerting'), [...group('Notifications:Alerting:'), ...group('Monitors:position_monitor:')].map(settingForm));
+  rerender(byId('settings'), () => {
+    fill(byId('settings-cycle'), settings.settings.filter(s => !s.key.includes(':')).map(settingForm));
+    fill(byId('settings-thresholds'), thresholds.thresholds.map(thresholdForm));
+    fill(byId('settings-liquid'), group('Monitors:liquid_monitor:').map(settingForm));
+    fill(byId('settings-market'), group('Monitors:market_monitor:').map(settingForm),
+      h('h4', {}, 'Windows'), market.windows.map(w => windowForm(w, market)),
+      h('h4', {}, 'Anchors'), Object.keys(market.config.anchors ?? {}).length === 0
+        ? h('p', { class: 'muted' }, 'No anchor yet: each asset is anchored at the first price seen.')
+        : Object.entries(market.config.anchors).map(([asset, anchor]) => anchorForm(asset, anchor, market.defaults)));
+    fill(byId('settings-alerting'), [...group('Notifications:Alerting:'), ...group('Monitors:position_monitor:')].map(settingForm));
+  });
 }
 
 const idOf = text => `set-${text.replace(/[^A-Za-z0-9]+/g, '-')}`;
@@ -44,7 +46,6 @@ async function save(form, errorId, send) {
     problem.hidden = true;
     problem.textContent = '';
     form.removeAttribute('aria-invalid');
-    document.activeElement?.blur?.();
     onChanged();
   } catch (error) {
     problem.hidden = false;
@@ -64,7 +65,7 @@ function sourceText(s) {
 }
 
 function input(s, id, describedBy) {
-  const common = { id, name: 'value', 'data-field': 'value', 'aria-describedby': describedBy };
+  const common = { id, name: 'value', 'data-field': 'value', 'data-key': id, 'aria-describedby': describedBy };
   if (s.type === 'boolean') return h('input', { ...common, type: 'checkbox', checked: s.value === 'true' });
   if (s.choices) return h('select', common, s.choices.map(c => h('option', { value: c, selected: c === s.value }, c)));
   return h('input', { ...common, type: 'text', inputmode: s.type === 'integer' ? 'numeric' : s.type === 'number' ? 'decimal' : null, value: s.value ?? '', placeholder: s.value === null ? 'not set' : null });
@@ -79,7 +80,7 @@ function settingForm(s) {
     wildcard ? h('span', { class: 'field' }, h('label', { for: `${id}-name` }, 'Asset'),
       h('input', { id: `${id}-name`, name: 'name', 'data-field': 'key', size: 5, placeholder: 'SOL', 'aria-describedby': hint })) : null,
     h('span', { class: 'field' }, h('label', { for: id }, wildcard ? 'its line (%)' : shortName(s.key)), control),
-    s.type === 'boolean' ? null : h('button', { type: 'submit' }, 'Save'), // a switch saves when it changes
+    s.type === 'boolean' ? null : h('button', { type: 'submit', 'data-key': `${id}-save` }, 'Save'), // a switch saves when it changes
     !wildcard && s.runtime_value !== null && s.runtime_value !== undefined
       ? h('button', { type: 'button', class: 'quiet', onclick: () => save(form, error, () => api.del(`/api/settings/${encodeURIComponent(s.key)}`)) }, 'Reset') : null,
     h('p', { class: 'hint', id: hint }, `${s.description} `, h('span', { class: 'source' }, wildcard ? '' : sourceText(s))),
@@ -103,7 +104,7 @@ function numberOrText(text) {
 
 function numberField(name, label, value, id, describedBy) {
   return h('span', { class: 'field' }, h('label', { for: `${id}-${name}` }, label),
-    h('input', { id: `${id}-${name}`, name, 'data-field': name, inputmode: 'decimal', size: 7, value: value ?? '', 'aria-describedby': describedBy }));
+    h('input', { id: `${id}-${name}`, name, 'data-field': name, 'data-key': `${id}-${name}`, inputmode: 'decimal', size: 7, value: value ?? '', 'aria-describedby': describedBy }));
 }
 
 function thresholdForm(t) {
@@ -113,7 +114,7 @@ function thresholdForm(t) {
     h('p', { class: 'setting-title' }, h('strong', {}, `${t.alert_type} / ${t.alert_class}`), ` ${t.condition} · ${t.metric_key}`),
     numberField('low', 'Low', t.low, id, error), numberField('medium', 'Medium', t.medium, id, error), numberField('high', 'High', t.high, id, error),
     h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'enabled', checked: t.enabled }), 'enabled'),
-    h('button', { type: 'submit' }, 'Save'),
+    h('button', { type: 'submit', 'data-key': `${id}-save` }, 'Save'),
     h('p', { class: 'hint' }, `channels: LOW ${t.low_notify ?? 'default'}, MEDIUM ${t.medium_notify ?? 'default'}, HIGH ${t.high_notify ?? 'default'} · from alert_thresholds`),
     h('p', { class: 'problem', id: error, role: 'alert', hidden: true }));
   form.addEventListener('submit', event => {
@@ -135,7 +136,7 @@ function windowForm(window, market) {
     numberField('threshold_percent', 'Threshold %', stored?.threshold_percent ?? market.defaults.threshold_percent, id, error),
     h('span', { class: 'field' }, h('label', { for: `${id}-direction` }, 'Direction'),
       h('select', { id: `${id}-direction`, name: 'direction', 'data-field': 'direction' }, ['BOTH', 'UP', 'DOWN'].map(d => h('option', { value: d, selected: d === direction }, d)))),
-    h('button', { type: 'submit' }, 'Save'),
+    h('button', { type: 'submit', 'data-key': `${id}-save` }, 'Save'),
     h('p', { class: 'hint' }, stored ? 'from market_monitor_config' : 'from Monitors:market_monitor (default)'),
     h('p', { class: 'problem', id: error, role: 'alert', hidden: true }));
   form.addEventListener('submit', event => {
@@ -157,7 +158,7 @@ function anchorForm(asset, anchor, defaults) {
       h('select', { id: `${id}-mode`, name: 'mode', 'data-field': 'mode' },
         h('option', { value: '', selected: mode === '' }, `default (${defaults.anchor_mode})`),
         ['LADDER', 'RESET', 'SINGLE'].map(m => h('option', { value: m, selected: m === mode }, m)))),
-    h('button', { type: 'submit' }, 'Save'),
+    h('button', { type: 'submit', 'data-key': `${id}-save` }, 'Save'),
     anchor.disarmed ? h('button', { type: 'button', onclick: () => save(form, error, () => api.post(`/api/market/anchors/${asset}/rearm`)) }, 'Re-arm') : null,
     h('p', { class: 'hint' }, `from market_monitor_config; an empty delta uses ${defaults.anchor_delta_percent} % (Monitors:market_monitor)`),
     h('p', { class: 'problem', id: error, role: 'alert', hidden: true }));
