@@ -103,6 +103,36 @@ public sealed class DashboardTests(Chromium chromium, DemoDashboard demo) : ICla
     }
 
     [Fact]
+    public async Task The_ledger_filters_by_monitor_and_status_and_pages_with_the_cursor()
+    {
+        for (var i = 0; i < 55; i++)
+        {
+            await Server.PostAsync("/monitor/latency_monitor");
+        }
+
+        var stored = (await Server.GetAsync("/api/ledger?monitor=latency_monitor&limit=500"))["entries"]!.AsArray().Count;
+        var (context, page, errors) = await OpenAsync();
+        await using var _ = context;
+        var filters = page.Locator("#ledger-filters");
+        await filters.GetByLabel("Monitor").SelectOptionAsync("latency_monitor");
+        await filters.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        var rows = page.Locator("#ledger-rows tr[data-ledger-id]");
+        await Expect(rows).ToHaveCountAsync(50);
+        Assert.All(await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.monitor)"), m => Assert.Equal("latency_monitor", m));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Older rows" }).ClickAsync();
+        await Expect(rows).ToHaveCountAsync(Math.Min(stored, 100));
+        var ids = await rows.EvaluateAllAsync<long[]>("rows => rows.map(r => Number(r.dataset.ledgerId))");
+        Assert.Equal(ids.Length, ids.Distinct().Count());
+
+        await filters.GetByLabel("Status").SelectOptionAsync("Error");
+        await filters.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        await Expect(page.Locator("#ledger-rows")).ToHaveTextAsync("No run matches.");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Older rows" })).ToBeHiddenAsync();
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task A_refused_setting_is_explained_next_to_its_field_and_a_switch_saves_from_the_keyboard()
     {
         var (context, page, errors) = await OpenAsync();
