@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests use (real PostgreSQL, a real SMTP server, SQLite's shell),
-# only when they are missing. Needs root or sudo.
+# Installs the Debian packages the tests use (real PostgreSQL, a real SMTP server, SQLite's shell,
+# Chromium for the dashboard's browser tests), only when they are missing. Needs root or sudo.
 set -euo pipefail
 
 missing=()
@@ -8,6 +8,8 @@ compgen -G "/usr/lib/postgresql/*/bin/initdb" > /dev/null || missing+=(postgresq
 # Debian's python3 (not a pyenv one on PATH) is the one the package installs into.
 /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || missing+=(python3-aiosmtpd)
 command -v sqlite3 > /dev/null || missing+=(sqlite3)
+# Playwright drives Debian's Chromium (tests/MonitorCore.Dashboard.Tests); it never downloads a browser of its own.
+[[ -x /usr/bin/chromium ]] || missing+=(chromium)
 
 if [[ ${#missing[@]} -eq 0 ]]; then
   exit 0

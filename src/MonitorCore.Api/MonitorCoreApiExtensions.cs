@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using MonitorCore.Api.Dashboard;
 using MonitorCore.Api.Endpoints;
 using MonitorCore.Api.Security;
 using MonitorCore.Configuration;
@@ -63,10 +64,14 @@ public static class MonitorCoreApiExtensions
         return builder;
     }
 
-    /// <summary>Maps every route: the spec's, the product under <c>/api</c>, the events, metrics, OpenAPI and its reference page.</summary>
+    /// <summary>
+    /// Maps every route: the dashboard at <c>/</c>, the spec's routes, the product under <c>/api</c>, the events, metrics,
+    /// OpenAPI and its reference page.
+    /// </summary>
     public static WebApplication MapMonitorCore(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseDashboard(); // static files, open: the page asks for a key when the API needs one
         app.UseMiddleware<ApiKeyMiddleware>();
         if (app.Services.GetRequiredService<IOptions<ApiOptions>>().Value.CorsOrigins.Count > 0)
         {
@@ -80,6 +85,7 @@ public static class MonitorCoreApiExtensions
         app.MapStatusApi();
         app.MapLedgerApi();
         app.MapPositionsApi();
+        app.MapLiquidationApi();
         app.MapThresholdsApi();
         app.MapAlertsApi();
         app.MapNotificationsApi();

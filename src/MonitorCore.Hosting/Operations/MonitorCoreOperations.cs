@@ -33,6 +33,8 @@ public sealed class MonitorCoreOperations(IServiceProvider services)
 
     public MarketOperations Market => services.GetRequiredService<MarketOperations>();
 
+    public LiquidationOperations Liquidation => services.GetRequiredService<LiquidationOperations>();
+
     public ConfigOperations Config => services.GetRequiredService<ConfigOperations>();
 
     public StorageOperations Storage => services.GetRequiredService<StorageOperations>();
@@ -56,6 +58,7 @@ public static class OperationsServiceCollectionExtensions
         services.AddSingleton<NotificationOperations>();
         services.AddSingleton<SettingsOperations>();
         services.AddSingleton<MarketOperations>();
+        services.AddSingleton<LiquidationOperations>();
         services.AddSingleton<ConfigOperations>();
         services.AddSingleton<StorageOperations>();
         return services;

@@ -19,7 +19,7 @@ internal sealed class LiquidationMonitor(
     IAlertEngine engine,
     IOptionsSnapshot<LiquidationMonitorOptions> options) : IMonitor
 {
-    public const string Name = "liquid_monitor";
+    public const string Name = LiquidationLines.Monitor;
 
     /// <summary>Up to this many positions, the ledger row lists every one; beyond it only those inside their warning line.</summary>
     public const int AllDetailsUpTo = 50;
@@ -90,8 +90,7 @@ internal sealed class LiquidationMonitor(
     /// </summary>
     internal static AlertRule Configure(AlertRule rule, double breachLine, LiquidationMonitorOptions settings)
     {
-        var medium = Math.Max(rule.Medium, breachLine);
-        var low = Math.Max(rule.Low, medium);
+        var lines = LiquidationLines.Of(rule.Low, rule.Medium, breachLine);
         var high = rule.ChannelsFor(AlertLevel.High).Where(c =>
             (c != "sms" || settings.SmsAlert) && (c != "voice" || settings.VoiceAlert) && (c != "sound" || settings.SoundAlert)).ToList();
         var channels = new Dictionary<AlertLevel, IReadOnlyList<string>>
@@ -102,9 +101,9 @@ internal sealed class LiquidationMonitor(
         };
         return rule with
         {
-            Low = low,
-            Medium = medium,
-            High = breachLine,
+            Low = lines.Low,
+            Medium = lines.Medium,
+            High = lines.High,
             BreachLevel = settings.Level,
             Channels = channels,
             EscalationInterval = settings.EscalationSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : rule.EscalationInterval,
