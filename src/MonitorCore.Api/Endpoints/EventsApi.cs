@@ -27,10 +27,15 @@ public static class EventsApi
         return app;
     }
 
-    public static async Task StreamAsync(HttpContext context, [FromServices] IEventStream stream, [FromServices] TimeProvider time, long? after = null)
+    public static async Task StreamAsync(
+        HttpContext context, [FromServices] IEventStream stream, [FromServices] IEventLog log, [FromServices] TimeProvider time, long? after = null)
     {
         var cancellationToken = context.RequestAborted;
         var resume = after ?? (long.TryParse(context.Request.Headers["Last-Event-ID"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null);
+
+        // A new client starts after the newest event at the moment it asked, fixed before anything is written back:
+        // an event committed while the connection is set up is then part of its backlog, not lost.
+        resume ??= await log.LatestIdAsync(cancellationToken);
         var response = context.Response;
         response.Headers.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";
