@@ -72,6 +72,26 @@ public abstract class NotificationsApiTests(ITestDatabaseFactory factory) : ApiT
     }
 
     [Fact]
+    public async Task The_outbox_filters_by_alert_id()
+    {
+        await Client.Post("api/channels/email/test");
+        var alert = await Scenarios.BreachAsync(Client);
+        await Api.SettleOutboxAsync();
+
+        var all = await NotificationsAsync("?limit=1000");
+        var ofAlert = await NotificationsAsync($"?alert_id={alert}&limit=1000");
+
+        Assert.Equal(
+            all.Where(n => n!["alert_ids"]!.AsArray().Any(a => (long?)a == alert)).Select(n => (long)n!["id"]!),
+            ofAlert.Select(n => (long)n!["id"]!));
+        Assert.NotEmpty(ofAlert);
+        Assert.True(ofAlert.Count < all.Count, "the channel test carries no alert");
+        Assert.Empty(await NotificationsAsync($"?alert_id={alert + 1000}"));
+        Assert.Equal(2, (await NotificationsAsync($"?alert_id={alert}&status=skipped")).Count); // sms and voice; the sound was sent
+        (await Client.Get("api/notifications?alert_id=first")).Problem(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Retrying_a_skipped_notification_makes_it_due_now_and_the_dispatcher_sends_it_again()
     {
         var id = (long)(await Client.Post("api/channels/sms/test")).Json["result"]!["notification_id"]!;
