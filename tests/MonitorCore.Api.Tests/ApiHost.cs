@@ -27,6 +27,7 @@ public sealed class ApiHost : IAsyncDisposable
     public const string OtherInstance = "another-instance:tests";
 
     private readonly TempDirectory _folder;
+    private TestDatabase? _ownDatabase;
 
     private ApiHost(MonitorCoreApp app, TempDirectory folder, FakeTimeProvider time, ErrorLog errors, OutboxWatch outbox, Uri address)
     {
@@ -110,6 +111,23 @@ public sealed class ApiHost : IAsyncDisposable
         }
     }
 
+    /// <summary>A service with its API on a SQLite file of its own, removed with it (for tests that are not about storage).</summary>
+    public static async Task<ApiHost> StartOnSqliteAsync(IDictionary<string, string?>? settings = null)
+    {
+        var database = await new SqliteDatabaseFactory().CreateAsync();
+        try
+        {
+            var api = await StartAsync(database, settings);
+            api._ownDatabase = database;
+            return api;
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>Builds the web host as <c>serve</c> does, with the fake clock and a log that keeps the errors.</summary>
     public static MonitorCoreApp Build(
         string folder, string? database, IDictionary<string, string?> settings, TimeProvider? time = null, ErrorLog? errors = null, Action<IServiceCollection>? services = null) =>
@@ -185,6 +203,10 @@ public sealed class ApiHost : IAsyncDisposable
         {
             await App.DisposeAsync();
             _folder.Dispose();
+            if (_ownDatabase is not null)
+            {
+                await _ownDatabase.DisposeAsync();
+            }
         }
     }
 }
