@@ -63,10 +63,14 @@ public static class MonitorCoreApiExtensions
         return builder;
     }
 
-    /// <summary>Maps every route: the spec's, the product under <c>/api</c>, the events, metrics, OpenAPI and its reference page.</summary>
+    /// <summary>
+    /// Maps every route: the spec's, the product under <c>/api</c>, the events, metrics, OpenAPI and its reference page.
+    /// Every error answer is a problem, also one no handler wrote (an unknown route, a method not taken, a body too large).
+    /// </summary>
     public static WebApplication MapMonitorCore(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseStatusCodePages(Problems.ForStatusCodeAsync);
         app.UseMiddleware<ApiKeyMiddleware>();
         if (app.Services.GetRequiredService<IOptions<ApiOptions>>().Value.CorsOrigins.Count > 0)
         {
