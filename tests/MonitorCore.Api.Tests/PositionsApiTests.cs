@@ -76,6 +76,39 @@ public abstract class PositionsApiTests(ITestDatabaseFactory factory) : ApiTestB
         Assert.Empty(await PositionsAsync("?status=all"));
     }
 
+    [Theory]
+    [InlineData("""[{"id": "a", "id": "b", "asset_type": "SOL", "position_type": "LONG", "entry_price": 180, "liquidation_price": 150, "size": 1000, "collateral": 100}""", "id is given twice")]
+    [InlineData("""[{"id": "a", "entryPrice": 180, "entry_price": 181, "asset_type": "SOL", "position_type": "LONG", "liquidation_price": 150, "size": 1000, "collateral": 100}""", "entry_price is given twice")]
+    public async Task A_json_row_with_a_field_given_twice_is_named_by_line_and_the_others_are_imported(string first, string problem)
+    {
+        var body = first + """
+            ,
+            {"id": "good-1", "asset_type": "SOL", "position_type": "LONG", "entry_price": 180, "liquidation_price": 150, "size": 1000, "collateral": 100}]
+            """;
+
+        var result = (await Client.Post("api/positions/import", HttpClientReplies.Text(body, "application/json"))).Is(HttpStatusCode.OK).Json;
+
+        Assert.Equal(1, (int?)result["imported"]);
+        var bad = Assert.Single(result["skipped"]!.AsArray())!;
+        Assert.Equal(1, (int?)bad["line"]);
+        Assert.Equal(problem, (string?)bad["message"]);
+        Assert.Equal("good-1", (string?)Assert.Single(await PositionsAsync())!["id"]);
+    }
+
+    [Fact]
+    public async Task A_csv_header_with_a_column_twice_is_named_and_nothing_is_imported()
+    {
+        const string csv = "id,asset_type,position_type,entry_price,liquidation_price,size,collateral,Entry Price\ncsv-1,SOL,LONG,180,150,1000,100,181\n";
+
+        var result = (await Client.Post("api/positions/import", HttpClientReplies.Text(csv, "text/csv"))).Is(HttpStatusCode.OK).Json;
+
+        Assert.Equal(0, (int?)result["imported"]);
+        var bad = Assert.Single(result["skipped"]!.AsArray())!;
+        Assert.Equal(1, (int?)bad["line"]);
+        Assert.Contains("column 'entry_price' is in the header twice", (string?)bad["message"], StringComparison.Ordinal);
+        Assert.Empty(await PositionsAsync("?status=all"));
+    }
+
     [Fact]
     public async Task An_empty_body_is_a_400_problem_naming_the_body()
     {
