@@ -11,6 +11,7 @@ using Microsoft.Extensions.Options;
 using MonitorCore.Api.Endpoints;
 using MonitorCore.Api.Security;
 using MonitorCore.Configuration;
+using MonitorCore.Hosting.Operations;
 using MonitorCore.Json;
 using Prometheus;
 using Scalar.AspNetCore;
@@ -20,6 +21,9 @@ namespace MonitorCore.Api;
 /// <summary>The HTTP API on a web host that already has Monitor Core (<c>AddMonitorCore</c>).</summary>
 public static class MonitorCoreApiExtensions
 {
+    /// <summary>The one OpenAPI document's name.</summary>
+    public const string DocumentName = "v1";
+
     /// <summary>Registers the API's services: keys, problem details, JSON in the product's convention, OpenAPI, limits.</summary>
     public static WebApplicationBuilder AddMonitorCoreApi(this WebApplicationBuilder builder)
     {
@@ -91,7 +95,10 @@ public static class MonitorCoreApiExtensions
         app.MapWalletsApi();
         app.MapEventsApi();
         app.MapMetricsApi();
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOpenApi("/openapi/{documentName}.json").AddEndpointFilter(async (context, next) =>
+            context.HttpContext.GetRouteValue("documentName") is string name && name.Equals(DocumentName, StringComparison.OrdinalIgnoreCase)
+                ? await next(context)
+                : Problems.Of(OperationException.NotFound($"There is no OpenAPI document of that name: the API is described by /openapi/{DocumentName}.json.", "documentName")));
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("Monitor Core API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         return app;
     }

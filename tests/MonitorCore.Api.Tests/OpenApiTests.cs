@@ -28,6 +28,21 @@ public sealed class OpenApiTests
         Assert.Equal("Monitor Core", (string?)document["info"]!["title"]);
     }
 
+    [Theory]
+    [InlineData("v2")]
+    [InlineData("V1x")]
+    [InlineData("%20")]
+    public async Task A_document_that_does_not_exist_is_a_404_problem(string name)
+    {
+        await using var api = await ApiHost.StartOnSqliteAsync();
+
+        var problem = (await api.Client.Get($"openapi/{name}.json")).Problem(HttpStatusCode.NotFound);
+
+        Assert.Equal("documentName", (string?)problem["field"]);
+        Assert.Contains("/openapi/v1.json", (string?)problem["detail"], StringComparison.Ordinal);
+        (await api.Client.Get("openapi/V1.json")).Is(HttpStatusCode.OK);
+    }
+
     [Fact]
     public async Task The_reference_page_answers_with_its_scripts_and_points_at_the_document()
     {
