@@ -92,6 +92,16 @@ public abstract class AlertsApiTests(ITestDatabaseFactory factory) : ApiTestBase
     }
 
     [Fact]
+    public async Task A_reason_with_a_nul_character_is_a_400_problem_and_nothing_is_snoozed()
+    {
+        var id = await Scenarios.BreachAsync(Client);
+
+        Assert.Equal("reason", (string?)(await Client.Post($"api/alerts/{id}/snooze", new { @for = "30m", reason = "on\0it" })).Problem(HttpStatusCode.BadRequest)["field"]);
+        Assert.Equal("reason", (string?)(await Client.Post("api/snoozes", new { target = "all", @for = "30m", reason = "\0" })).Problem(HttpStatusCode.BadRequest)["field"]);
+        Assert.Empty(await SnoozesAsync());
+    }
+
+    [Fact]
     public async Task Snoozing_an_alert_that_does_not_exist_is_a_404_problem() =>
         (await Client.Post("api/alerts/987654/snooze", new { @for = "30m" })).Problem(HttpStatusCode.NotFound);
 

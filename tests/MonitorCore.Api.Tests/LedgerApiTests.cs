@@ -116,6 +116,17 @@ public abstract class LedgerApiTests(ITestDatabaseFactory factory) : ApiTestBase
         Assert.Equal(field, (string?)problem["field"]);
     }
 
+    [Fact]
+    public async Task A_monitor_name_with_a_nul_character_is_a_400_problem_on_every_database()
+    {
+        await SeedAsync();
+
+        var problem = (await Client.Get("api/ledger?monitor=price_monitor%00")).Problem(HttpStatusCode.BadRequest);
+
+        Assert.Equal("monitor", (string?)problem["field"]);
+        Assert.Contains("NUL character", (string?)problem["detail"], StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("?since=yesterday", "since")]
     [InlineData("?until=2026-13-01", "until")]

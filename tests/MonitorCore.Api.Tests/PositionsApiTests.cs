@@ -95,6 +95,22 @@ public abstract class PositionsApiTests(ITestDatabaseFactory factory) : ApiTestB
         Assert.Equal("good-1", (string?)Assert.Single(await PositionsAsync())!["id"]);
     }
 
+    [Theory]
+    [InlineData("bad\0id,SOL", "id")]
+    [InlineData("bad-1,S\0L", "asset_type")]
+    public async Task A_row_with_a_nul_character_is_named_by_line_and_the_others_are_imported(string start, string field)
+    {
+        var csv = $"id,asset_type,position_type,entry_price,liquidation_price,size,collateral\ngood-1,SOL,LONG,180,150,1000,100\n{start},LONG,180,150,1000,100\n";
+
+        var result = (await Client.Post("api/positions/import", HttpClientReplies.Text(csv, "text/csv"))).Is(HttpStatusCode.OK).Json;
+
+        Assert.Equal(1, (int?)result["imported"]);
+        var bad = Assert.Single(result["skipped"]!.AsArray())!;
+        Assert.Equal(3, (int?)bad["line"]);
+        Assert.Equal($"{field} contains a NUL character (U+0000)", (string?)bad["message"]);
+        Assert.Equal("good-1", (string?)Assert.Single(await PositionsAsync("?status=all"))!["id"]);
+    }
+
     [Fact]
     public async Task A_csv_header_with_a_column_twice_is_named_and_nothing_is_imported()
     {

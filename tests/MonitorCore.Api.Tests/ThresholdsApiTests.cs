@@ -65,6 +65,15 @@ public abstract class ThresholdsApiTests(ITestDatabaseFactory factory) : ApiTest
         Assert.Equal(before!.ToJsonString(), (await ThresholdAsync("Profit", "Position"))!.ToJsonString());
     }
 
+    [Fact]
+    public async Task A_metric_key_with_a_nul_character_is_a_400_problem_and_nothing_is_stored()
+    {
+        var problem = (await Client.Put("api/thresholds/Custom/Thing", new { low = 1, medium = 2, high = 3, metric_key = "pnl\0" })).Problem(HttpStatusCode.BadRequest);
+
+        Assert.Equal("metric_key", (string?)problem["field"]);
+        Assert.Null(await ThresholdAsync("Custom", "Thing"));
+    }
+
     [Theory]
     [InlineData("""{"medium": 2, "high": 3}""", "low")]
     [InlineData("""{"low": 1, "high": 3}""", "medium")]
