@@ -35,6 +35,51 @@ public sealed class FuzzInputs(Random random, IReadOnlyDictionary<string, string
 
     private bool Chance(double p) => _random.NextDouble() < p;
 
+    /// <summary>
+    /// A request to <paramref name="route"/>: half of the time anything in every input; otherwise every input right (where
+    /// a right value is known) but one, so that the request gets as far as that one: the path, the query and the body.
+    /// </summary>
+    public (string Path, string Query, HttpContent? Body) Request(ApiRoute route)
+    {
+        var slots = route.RouteValues.Select(v => ("route", v))
+            .Concat(route.Query.Select(q => ("query", q.Name)))
+            .Concat(route.Body?.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => ("body", JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name))) ?? [])
+            .ToList();
+        if (slots.Count == 0 || Chance(0.5))
+        {
+            return (Fill(route, PathValue), Query(route.Query), Body(route.Body, route.RawBody));
+        }
+
+        var bad = Pick(slots);
+        var path = Fill(route, name => Uri.EscapeDataString(ToValidUtf16(bad == ("route", name) ? BadValue(name, null) : KnownOr(name))));
+        var query = new List<string>();
+        foreach (var input in route.Query)
+        {
+            if (bad == ("query", input.Name))
+            {
+                query.Add(Pair(input.Name, BadValue(input.Name, input.Type)));
+            }
+            else if (known.TryGetValue(input.Name, out var values) && Chance(0.5))
+            {
+                query.Add(Pair(input.Name, Pick(values)));
+            }
+        }
+
+        var body = route.Body is { } shape ? Content(OneBad(shape, bad.Item1 == "body" ? bad.Item2 : null).ToJsonString(), "application/json")
+            : Body(null, route.RawBody);
+        return (path, query.Count == 0 ? "" : "?" + string.Join("&", query), body);
+    }
+
+    private static string Fill(ApiRoute route, Func<string, string> value) =>
+        string.Join("/", route.Pattern.Split('/').Select(segment =>
+            route.RouteValues.Aggregate(segment, (text, name) => text.Replace("{" + name + "}", value(name), StringComparison.Ordinal))));
+
+    /// <summary>The wrong value of a one-wrong-input request: often a right one with a control character (NUL most of all) in it.</summary>
+    private string BadValue(string name, Type? type) =>
+        Chance(0.3) ? WithControl(known.TryGetValue(name, out var values) ? Pick(values) : RandomText(_random.Next(1, 12))) : Value(name, type);
+
+    private string KnownOr(string name) => known.TryGetValue(name, out var values) ? Pick(values) : Value(name);
+
     /// <summary>A value for a route value or a query value called <paramref name="name"/>.</summary>
     public string Value(string name, Type? type = null)
     {
@@ -43,12 +88,13 @@ public sealed class FuzzInputs(Random random, IReadOnlyDictionary<string, string
             return Chance(0.7) ? Pick(values) : Mangle(Pick(values));
         }
 
-        return _random.Next(10) switch
+        return _random.Next(12) switch
         {
             0 => RandomText(_random.Next(1, 40)),
             1 => RandomText(_random.Next(200, 700)),
             2 => Number(type),
             3 => Mangle(Pick(Nasty)),
+            4 or 5 => WithControl(values is not null ? Pick(values) : RandomText(_random.Next(1, 12))),
             _ => Pick(Nasty),
         };
     }
@@ -57,6 +103,25 @@ public sealed class FuzzInputs(Random random, IReadOnlyDictionary<string, string
     public string Query(IReadOnlyList<QueryInput> inputs)
     {
         var parts = new List<string>();
+        if (inputs.Count > 0 && Chance(0.5))
+        {
+            // All right but one, so that the request gets as far as the one that is not.
+            var bad = _random.Next(inputs.Count);
+            for (var i = 0; i < inputs.Count; i++)
+            {
+                if (i == bad)
+                {
+                    parts.Add(Pair(inputs[i].Name, Value(inputs[i].Name, inputs[i].Type)));
+                }
+                else if (known.TryGetValue(inputs[i].Name, out var values) && Chance(0.5))
+                {
+                    parts.Add(Pair(inputs[i].Name, Pick(values)));
+                }
+            }
+
+            return "?" + string.Join("&", parts);
+        }
+
         foreach (var input in inputs)
         {
             if (Chance(0.6))
@@ -109,7 +174,7 @@ public sealed class FuzzInputs(Random random, IReadOnlyDictionary<string, string
             };
         }
 
-        return _random.Next(10) switch
+        return _random.Next(14) switch
         {
             0 => null,
             1 => Content("", "application/json"),
@@ -119,7 +184,8 @@ public sealed class FuzzInputs(Random random, IReadOnlyDictionary<string, string
             5 => Content(Shaped(shape!).ToJsonString(), ContentType()),
             6 => Content(new string('[', 200) + new string(']', 200), "application/json"),
             7 => Content(DuplicateKeys(Shaped(shape!)), "application/json"),
-            _ => Content(Shaped(shape!).ToJsonString(), "application/json"),
+            8 => Content(Shaped(shape!).ToJsonString(), "application/json"),
+            _ => Content(OneBad(shape!, JsonNamingPolicy.SnakeCaseLower.ConvertName(Pick(shape!.GetProperties()).Name)).ToJsonString(), "application/json"),
         };
     }
 
@@ -150,14 +216,51 @@ public sealed class FuzzInputs(Random random, IReadOnlyDictionary<string, string
         return body;
     }
 
+    /// <summary>A body of the shape with every field right (where a right value is known) but <paramref name="badKey"/>: wrong, of another type, or left out.</summary>
+    private JsonObject OneBad(Type shape, string? badKey = null)
+    {
+        var properties = shape.GetProperties(BindingFlags.Public | BindingFlags.Instance);
+        var body = new JsonObject();
+        for (var i = 0; i < properties.Length; i++)
+        {
+            var key = JsonNamingPolicy.SnakeCaseLower.ConvertName(properties[i].Name);
+            if (key == badKey)
+            {
+                if (Chance(0.8))
+                {
+                    body[key] = Chance(0.7) ? JsonValue.Create(BadValue(key, null)) : Json(null, 1);
+                }
+            }
+            else if (known.TryGetValue(key, out var values))
+            {
+                body[key] = Typed(properties[i], Pick(values));
+            }
+        }
+
+        return body;
+    }
+
+    private static JsonValue Typed(PropertyInfo property, string value)
+    {
+        var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        return type == typeof(double) && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? JsonValue.Create(number)
+            : type == typeof(bool) && bool.TryParse(value, out var flag) ? JsonValue.Create(flag)
+            : JsonValue.Create(value);
+    }
+
     private JsonNode? ValueFor(PropertyInfo property, string key)
     {
+        var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        if (known.TryGetValue(JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name), out var values) && Chance(0.6))
+        {
+            return Typed(property, Pick(values)); // a value that is right, so that the request gets past it
+        }
+
         if (Chance(0.3))
         {
             return Json(null, 1);
         }
 
-        var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
         if (type == typeof(double) || type == typeof(int) || type == typeof(long))
         {
             return Chance(0.7)
@@ -262,13 +365,14 @@ public sealed class FuzzInputs(Random random, IReadOnlyDictionary<string, string
         return json;
     }
 
+    /// <summary>A cell: mostly one that reads (so that a row gets as far as its one bad cell), else anything.</summary>
     private string FieldValue(string field) => field switch
     {
-        "position_type" when Chance(0.6) => Pick(["LONG", "SHORT", "long"]),
-        "asset_type" when Chance(0.6) => Pick(["SOL", "BTC", "ETH"]),
-        "id" or "wallet_name" when Chance(0.5) => "fuzz-" + _random.Next(5),
-        "entry_price" or "liquidation_price" or "size" or "collateral" or "current_price" or "pnl_after_fees_usd" when Chance(0.6) =>
-            Pick(["100", "0", "-5", "1e308", "1e309", "NaN", "Infinity", "12.5", "180", "99999999999999999999"]),
+        "position_type" when Chance(0.8) => Pick(["LONG", "SHORT", "long"]),
+        "asset_type" when Chance(0.75) => Pick(["SOL", "BTC", "ETH"]),
+        "id" or "wallet_name" when Chance(0.6) => "fuzz-" + _random.Next(5),
+        "entry_price" or "liquidation_price" or "size" or "collateral" or "current_price" or "pnl_after_fees_usd" when Chance(0.85) =>
+            Chance(0.85) ? Pick(["100", "12.5", "180", "150", "3000"]) : Pick(["0", "-5", "1e308", "1e309", "NaN", "Infinity", "99999999999999999999"]),
         _ => Value(field),
     };
 
@@ -284,6 +388,9 @@ public sealed class FuzzInputs(Random random, IReadOnlyDictionary<string, string
     private string ContentType() => Pick(["application/json", "text/plain", "text/csv", "application/xml", "application/json; charset=utf-16", "multipart/form-data", "", "application/x-www-form-urlencoded"]);
 
     private string Truncate(string text) => text.Length <= 1 ? text : text[.._random.Next(1, text.Length)];
+
+    /// <summary>A right-looking value with a control character in it (NUL most often: PostgreSQL cannot store it).</summary>
+    private string WithControl(string value) => value.Insert(_random.Next(value.Length + 1), Pick(["\0", "\0", "\u0001", "\u001b", "\u007f", "\n", "\u0085"]));
 
     private string Mangle(string value) => _random.Next(4) switch
     {

@@ -49,14 +49,13 @@ public abstract class FuzzTests(ITestDatabaseFactory factory, ITestOutputHelper 
 
         for (var i = 0; i < count && failures.Count < 10; i++)
         {
-            var path = string.Join("/", route.Pattern.Split('/').Select(segment => Fill(segment, route, inputs)));
-            var url = path.TrimStart('/') + inputs.Query(route.Query);
+            var (path, query, body) = inputs.Request(route);
+            var url = path.TrimStart('/') + query;
             if (url.Length > MaxUrl)
             {
                 continue; // Kestrel refuses a request line over 8 KB itself (414), before the app
             }
 
-            var body = inputs.Body(route.Body, route.RawBody);
             var request = $"{route.Method} /{url} {FuzzInputs.Describe(body)}";
             using var message = new HttpRequestMessage(new HttpMethod(route.Method), url) { Content = body };
             var reply = await Client.SendRaw(message);
@@ -102,16 +101,6 @@ public abstract class FuzzTests(ITestDatabaseFactory factory, ITestOutputHelper 
         output.WriteLine($"{name}: {string.Join(", ", statuses.Select(s => $"{s.Value}× {s.Key}"))}");
         Assert.True(failures.Count == 0, string.Join("\n\n", failures));
         Assert.True(Api.Errors.Entries.Count == 0, Api.Errors.ToString());
-    }
-
-    private static string Fill(string segment, ApiRoute route, FuzzInputs inputs)
-    {
-        foreach (var value in route.RouteValues)
-        {
-            segment = segment.Replace("{" + value + "}", inputs.PathValue(value), StringComparison.Ordinal);
-        }
-
-        return segment;
     }
 
     /// <summary>
@@ -184,6 +173,29 @@ public abstract class FuzzTests(ITestDatabaseFactory factory, ITestOutputHelper 
             ["since"] = ["2026-11-24T11:00:00Z"],
             ["until"] = ["2026-11-24T13:00:00Z"],
             ["all"] = ["true", "false"],
+
+            // The fields of the bodies.
+            ["low"] = ["1"],
+            ["medium"] = ["2"],
+            ["high"] = ["3"],
+            ["condition"] = ["ABOVE", "above"],
+            ["metric_key"] = ["pnl_after_fees_usd"],
+            ["enabled"] = ["true", "false"],
+            ["low_notify"] = ["sms", "", "email,voice"],
+            ["medium_notify"] = ["sms"],
+            ["high_notify"] = ["voice,sms"],
+            ["for"] = ["30m", "1h"],
+            ["until_resolved"] = ["false", "true"],
+            ["reason"] = ["on it"],
+            ["value"] = ["light", "true", "5", "30m", "HIGH"],
+            ["threshold_percent"] = ["3"],
+            ["direction"] = ["UP", "both"],
+            ["price"] = ["90000"],
+            ["delta_percent"] = ["4"],
+            ["mode"] = ["SINGLE", "ladder"],
+            ["seconds"] = ["120"],
+            ["address"] = ["9xQeWvG816bUx9EPjHmaT23yvVM2ZWbrrpZb9PusVFin", "So11111111111111111111111111111111111111112"],
+            ["level"] = ["HIGH", "low"],
         };
     }
 }
