@@ -23,6 +23,7 @@ public sealed class LedgerOperations(IMonitorLedger ledger, HostSettings setting
 
     public async Task<LedgerPage> QueryAsync(LedgerQuery query, CancellationToken cancellationToken)
     {
+        OperationInput.Text(query.MonitorName, "monitor");
         if (query.Limit is < 1 or > MaxLimit)
         {
             throw OperationException.Invalid($"limit must be between 1 and {MaxLimit}, got {query.Limit}.", "limit");
