@@ -29,15 +29,14 @@ public sealed class DashboardServer : IAsyncDisposable
     public IServiceProvider Services => _app!.Services;
 
     /// <param name="apiKey">When set, the API needs it (<c>Api:Keys:0</c>); the client sends it.</param>
-    /// <param name="services">Registrations the test adds (an event stream it feeds).</param>
-    public static async Task<DashboardServer> StartAsync(string? apiKey = null, Action<IServiceCollection>? services = null)
+    public static async Task<DashboardServer> StartAsync(string? apiKey = null)
     {
         var server = new DashboardServer();
-        await server.StartCoreAsync(apiKey, services);
+        await server.StartCoreAsync(apiKey);
         return server;
     }
 
-    private async Task StartCoreAsync(string? apiKey, Action<IServiceCollection>? configure)
+    private async Task StartCoreAsync(string? apiKey)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -53,11 +52,7 @@ public sealed class DashboardServer : IAsyncDisposable
         _app = MonitorCoreWebHost.Build(
             new HostSettings(_folder.Path, new Dictionary<string, string?>(), Overrides: settings),
             TimeSpan.FromSeconds(5),
-            services =>
-            {
-                services.AddSingleton<TimeProvider>(Time);
-                configure?.Invoke(services);
-            });
+            services => services.AddSingleton<TimeProvider>(Time));
         await _app.InitializeDatabaseAsync(default);
         var firstCycle = SchedulerProbe.NextIdle(_app.Services);
         await _app.StartAsync(default);

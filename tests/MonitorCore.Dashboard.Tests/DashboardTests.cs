@@ -46,8 +46,9 @@ public sealed class DashboardTests(Chromium chromium, DemoDashboard demo) : ICla
         await Expect(page.Locator("#demo-note")).ToBeVisibleAsync();
         await Expect(page.Locator("#totals")).ToContainTextAsync("Positions3");
 
-        // Without the event stream the page says so and keeps itself current by polling.
-        await Expect(page.Locator("#banner")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("refreshing every 5 s"));
+        // The event stream is live (the real one, GET /api/events): no banner.
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("data-stream", "live");
+        await Expect(page.Locator("#banner")).ToBeHiddenAsync();
         await Expect(page.Locator("#monitors [data-monitor='price_monitor'] .badge")).ToHaveTextAsync("Healthy");
         await Expect(page.Locator("#sonic-last")).ToContainTextAsync("took");
 
