@@ -92,8 +92,12 @@ public sealed class MonitorCoreApp : IAsyncDisposable
     /// <summary>Every option validated, the registry and the database location resolved; the problems, empty when all is well.</summary>
     private static List<string> Check(IServiceProvider services)
     {
-        var problems = ConfiguredOptions.Validate(services)
-            .Concat(UnknownSettings.Find((IConfigurationRoot)services.GetRequiredService<IConfiguration>(), services.GetServices<OptionsCheck>()))
+        var configuration = (IConfigurationRoot)services.GetRequiredService<IConfiguration>();
+        var (files, fileProblems) = MonitorCoreConfiguration.Lines(configuration, services.GetRequiredService<HostSettings>().BaseDirectory);
+        var problems = fileProblems
+            .Concat(ConfiguredOptions.Validate(services))
+            .Concat(UnknownSettings.Find(configuration, services.GetServices<OptionsCheck>()))
+            .Select(p => JsonLines.Locate(p, files))
             .ToList();
         if (problems.Count > 0)
         {

@@ -8,6 +8,7 @@ using MonitorCore.Data;
 using MonitorCore.Events;
 using MonitorCore.Health;
 using MonitorCore.Hosting.Configuration;
+using MonitorCore.Monitors.Checks;
 using MonitorCore.Hosting.Events;
 using MonitorCore.Hosting.Operations;
 using MonitorCore.Hosting.Scheduling;
@@ -51,6 +52,7 @@ public static class MonitorCoreHostBuilderExtensions
         services.AddAlerting(configuration);
         services.AddBuiltInMonitors(configuration);
         services.AddNotifications(configuration);
+        services.AddDeclarativeChecks(configuration); // after every built-in monitor: a check may not take a built-in key
 
         services.AddConfiguredOptions<EventStreamOptions>(configuration, EventStreamOptions.Section);
         services.AddSingleton<EventStream>();

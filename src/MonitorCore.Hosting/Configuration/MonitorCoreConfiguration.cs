@@ -30,7 +30,7 @@ public static class MonitorCoreConfiguration
         var database = DatabaseOf(settings, file);
         try
         {
-            AddFile(builder, file);
+            AddFile(builder, file, settings);
             builder.Add(new RuntimeSettingsSource(() => RuntimeSettingsReader.Read(database)));
             AddEnvironmentAndCommandLine(builder, settings);
         }
@@ -70,7 +70,7 @@ public static class MonitorCoreConfiguration
     private static DatabaseLocation DatabaseOf(HostSettings settings, string? file)
     {
         var builder = new ConfigurationBuilder();
-        AddFile(builder, file);
+        AddFile(builder, file, settings);
         AddEnvironmentAndCommandLine(builder, settings);
         var preliminary = Build(builder, settings, file);
         return DatabaseLocation.Parse(preliminary["Database:Connection"], settings.BaseDirectory);
@@ -89,12 +89,53 @@ public static class MonitorCoreConfiguration
         return File.Exists(file) ? file : null;
     }
 
-    private static void AddFile(IConfigurationBuilder builder, string? file)
+    private static void AddFile(IConfigurationBuilder builder, string? file, HostSettings settings)
     {
         if (file is not null)
         {
             builder.AddJsonFile(file, optional: false, reloadOnChange: false);
         }
+
+        var manifest = Path.Combine(settings.BaseDirectory, ManifestSource.RelativePath);
+        if (File.Exists(manifest))
+        {
+            builder.Add(new ManifestSource(manifest));
+        }
+    }
+
+    /// <summary>
+    /// Where each key of the config file and the manifest is written, and the problems only the files show: a key
+    /// written twice in one object, and a monitor entry in both files.
+    /// </summary>
+    public static (IReadOnlyList<JsonLines> Files, IReadOnlyList<string> Problems) Lines(IConfigurationRoot configuration, string baseDirectory)
+    {
+        var files = new List<JsonLines>();
+        foreach (var provider in configuration.Providers)
+        {
+            var (path, prefix) = provider switch
+            {
+                JsonConfigurationProvider json when json.Source.Path is { } p => (json.Source.FileProvider?.GetFileInfo(p).PhysicalPath ?? p, null),
+                ManifestSource.Provider manifest => (manifest.Path, "Monitors"),
+                _ => ((string?)null, (string?)null),
+            };
+            if (path is null || !File.Exists(path))
+            {
+                continue;
+            }
+
+            var shown = Path.GetRelativePath(baseDirectory, path) is var relative && !relative.StartsWith("..", StringComparison.Ordinal) ? relative : path;
+            files.Add(JsonLines.Scan(shown, File.ReadAllBytes(path), prefix));
+        }
+
+        var problems = files.SelectMany(f => f.Duplicates).ToList();
+        if (files.Count == 2)
+        {
+            var monitors = files[0].Keys.Where(k => k.Split(':') is ["Monitors", _]).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            problems.AddRange(files[1].Keys.Where(monitors.Contains).Select(k =>
+                $"{k}: in both {files[0].File} (line {files[0].LineOf(k)}) and {files[1].File} (line {files[1].LineOf(k)}); a monitor is configured in one place"));
+        }
+
+        return (files, problems);
     }
 
     private static void AddEnvironmentAndCommandLine(IConfigurationBuilder builder, HostSettings settings)
