@@ -11,6 +11,7 @@ using MonitorCore.Hosting.Configuration;
 using MonitorCore.Monitors.Checks;
 using MonitorCore.Hosting.Events;
 using MonitorCore.Hosting.Operations;
+using MonitorCore.Hosting.Plugins;
 using MonitorCore.Hosting.Scheduling;
 using MonitorCore.Monitoring;
 using MonitorCore.Monitors;
@@ -52,6 +53,8 @@ public static class MonitorCoreHostBuilderExtensions
         services.AddAlerting(configuration);
         services.AddBuiltInMonitors(configuration);
         services.AddNotifications(configuration);
+        services.AddSingleton(PluginLoader.Load(services, configuration, settings.BaseDirectory));
+        services.AddHostedService<PluginStartupReport>();
         services.AddDeclarativeChecks(configuration); // after every built-in monitor: a check may not take a built-in key
 
         services.AddConfiguredOptions<EventStreamOptions>(configuration, EventStreamOptions.Section);

@@ -109,6 +109,7 @@ public static class ChecksServiceCollectionExtensions
             Order = schedule.Order,
             // The probe has its own timeout; the runner's is a backstop a little beyond it.
             Timeout = schedule.Timeout + TimeSpan.FromSeconds(5),
+            Origin = $"manifest ({schedule.Type.ToLowerInvariant()})",
             Description = schedule.Description.Length > 0 ? schedule.Description : $"{schedule.Type.ToLowerInvariant()} check (manifest)",
         });
     }

@@ -42,6 +42,9 @@ public sealed partial record MonitorRegistration
 
     public string Description { get; init; } = "";
 
+    /// <summary>Where the monitor comes from: <c>built-in</c>, <c>manifest (http)</c>, or <c>plugin NAME VERSION</c>.</summary>
+    public string Origin { get; init; } = "built-in";
+
     /// <summary>A <c>system_vars</c> switch; when it is off the run is recorded as Disabled without running.</summary>
     public Settings.SystemVarKey<bool>? Toggle { get; init; }
 
