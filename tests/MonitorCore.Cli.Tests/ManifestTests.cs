@@ -223,4 +223,32 @@ public sealed class ManifestTests : IAsyncLifetime
         Assert.Contains("Monitors:api_ok:Conditions:1: column 2: [STATSU] is not measured by this check (did you mean [STATUS]?)", result.Error, StringComparison.Ordinal);
         Assert.Contains("Monitors:api_ok:Url: must be an absolute http:// or https:// URL", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Config_validate_names_the_key_and_line_of_each_error_in_a_file_and_accepts_a_good_one()
+    {
+        File.WriteAllText(_folder.File("candidate.json"), """
+            {
+              "Notifications": { "Smtp": { "Port": 99999 } },
+              "Monitors": {
+                "exchange_up": { "Type": "http", "Url": "http://127.0.0.1/ping", "Conditions": ["[STATUS] = 200"] }
+              }
+            }
+            """);
+
+        var broken = await _cli.RunAsync("config", "validate", "candidate.json", "--json");
+
+        Assert.Equal(2, broken.ExitCode);
+        Assert.False((bool)broken.Json["valid"]!);
+        var problems = broken.Json["problems"]!.AsArray().Select(p => (string)p!).ToList();
+        Assert.Contains(problems, p => p.StartsWith("Notifications:Smtp:Port:", StringComparison.Ordinal) && p.EndsWith("(candidate.json line 2)", StringComparison.Ordinal));
+        Assert.Contains("Monitors:exchange_up:Conditions:0: column 10: expected an operator (==, !=, <, <=, >, >=), found '=' in \"[STATUS] = 200\" (candidate.json line 4)", problems);
+
+        File.WriteAllText(_folder.File("candidate.json"), """{"Monitors": {"exchange_up": {"Type": "http", "Url": "http://127.0.0.1/ping"}}}""");
+        var good = await _cli.RunAsync("config", "validate", "candidate.json");
+        Assert.Equal(0, good.ExitCode);
+        Assert.Contains("candidate.json is valid", good.Out, StringComparison.Ordinal);
+        Assert.Contains("exchange_up", good.Out, StringComparison.Ordinal);
+        Assert.False(File.Exists(_folder.File("data/monitorcore.db")), "validating touches no database");
+    }
 }

@@ -36,6 +36,9 @@ public sealed class MonitorOperations(
     NotificationOperations notifications,
     Plugins.LoadedPlugins plugins)
 {
+    /// <summary>The registered monitor keys in run order, read from the registry alone (no database).</summary>
+    public IReadOnlyList<string> Registered => [.. runner.Registry.All.Select(r => r.Name)];
+
     public async Task<MonitorList> ListAsync(CancellationToken cancellationToken)
     {
         var expected = await intervals.GetAsync(cancellationToken);
