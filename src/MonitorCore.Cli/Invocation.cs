@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Data.Common;
+using Microsoft.Extensions.DependencyInjection;
+using MonitorCore.Data;
 using MonitorCore.Data.Migrations;
 using MonitorCore.Hosting;
 using MonitorCore.Hosting.Configuration;
@@ -107,7 +109,9 @@ internal sealed class Invocation(CliContext context, ParseResult parse, Cancella
 
     private async Task InitializeAsync(MonitorCoreApp app, DatabaseStart database)
     {
-        var report = await app.InitializeDatabaseAsync(cancellationToken, integrityCheck: database == DatabaseStart.Checked);
+        var report = database == DatabaseStart.Read
+            ? await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken, integrityCheck: false)
+            : await app.InitializeDatabaseAsync(cancellationToken, integrityCheck: database == DatabaseStart.Checked);
         foreach (var message in report.Messages)
         {
             await Error.WriteLineAsync("notice: " + message);
@@ -127,7 +131,10 @@ internal enum DatabaseStart
     /// <summary>Not at all (the command does not use the database, or readies it itself).</summary>
     None,
 
-    /// <summary>Header check and migrations.</summary>
+    /// <summary>For a command that only reads: whatever market mode the data is in, it is shown as it is.</summary>
+    Read,
+
+    /// <summary>Header check and migrations; a database holding the other market mode's data is refused.</summary>
     Quick,
 
     /// <summary>Also SQLite's integrity check of every page (the service's start).</summary>

@@ -56,6 +56,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ILeaseStore, LeaseRepository>();
         services.TryAddSingleton<EventSignal>();
         services.AddSingleton<IEventLog, EventLogRepository>();
+        services.AddSingleton<IStoredSources, StoredSourcesRepository>();
 
         services.AddSingleton(sp => new TimerConfig(
             Path.GetFullPath(configuration[TimerConfigKey] ?? DefaultTimerConfigPath, baseDirectory),

@@ -47,6 +47,7 @@ public static class MonitorCoreHostBuilderExtensions
         services.AddSingleton<MonitorRunner>();
         services.AddSingleton(sp => new MonitorRegistry(sp.GetServices<MonitorRegistration>()));
         services.AddSingleton<ExpectedIntervals>();
+        services.AddSingleton<DataMode>();
         services.AddSingleton<StatusSnapshotBuilder>();
         services.AddAlerting(configuration);
         services.AddBuiltInMonitors(configuration);

@@ -21,5 +21,6 @@ internal static class ListCommand
                     return Task.CompletedTask;
                 });
                 return ExitCodes.Ok;
-            });
+            },
+            DatabaseStart.Read);
 }

@@ -27,7 +27,8 @@ internal static class PositionsCommand
 
             await invocation.WriteAsync(list, l => WriteTableAsync(invocation, l, word));
             return ExitCodes.Ok;
-        });
+        },
+        DatabaseStart.Read);
 
         var file = new Argument<string>("file") { Description = "A JSON or CSV file of positions (id, asset_type, position_type, entry_price, liquidation_price, size, collateral, …)." };
         var import = new Command("import", "Import positions from a JSON or CSV file; bad rows are reported by line and skipped, good rows kept.");

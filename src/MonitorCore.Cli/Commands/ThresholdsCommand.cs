@@ -29,7 +29,8 @@ internal static class ThresholdsCommand
                 return Task.CompletedTask;
             });
             return ExitCodes.Ok;
-        });
+        },
+        DatabaseStart.Read);
 
         var type = new Argument<string>("type") { Description = "The alert type: Profit, TotalProfit, HeatIndex, TravelPercent, LiquidationDistance, …" };
         var @class = new Argument<string>("class") { Description = "The alert class: Position, Portfolio or Market." };
