@@ -119,6 +119,13 @@ public sealed class MonitorCoreApp : IAsyncDisposable
     public Task<DatabaseInitReport> InitializeDatabaseAsync(CancellationToken cancellationToken, bool integrityCheck = false) =>
         Operations.Storage.InitializeAsync(integrityCheck, cancellationToken);
 
+    /// <summary>
+    /// Makes a read-only database ready for a command that only reads: checked, never created, migrated or moved; a database
+    /// that does not exist yet reads as a new one would (see <see cref="DatabaseInitializer.PrepareForReadingAsync"/>).
+    /// </summary>
+    public Task<DatabaseInitReport> PrepareDatabaseForReadingAsync(CancellationToken cancellationToken) =>
+        _host.Services.GetRequiredService<DatabaseInitializer>().PrepareForReadingAsync(cancellationToken);
+
     /// <summary>Runs the host (the scheduler, the dispatcher, the settings watcher) until <paramref name="cancellationToken"/> or a stop signal.</summary>
     public Task RunAsync(CancellationToken cancellationToken) => _host.RunAsync(cancellationToken);
 

@@ -22,7 +22,8 @@ internal static class PositionsCommand
             var list = await operations.Positions.ListAsync(PositionOperations.ParseStatus(word), invocation.CancellationToken);
             foreach (var q in list.Quarantined)
             {
-                await invocation.Error.WriteLineAsync($"notice: stored position {q.PositionId} could not be read ({q.Reason}); moved to positions_quarantine.");
+                await invocation.Error.WriteLineAsync($"notice: stored position {q.PositionId} could not be read ({q.Reason}); " +
+                    (q.Moved ? "moved to positions_quarantine." : "left in place: the next command that writes moves it to positions_quarantine."));
             }
 
             await invocation.WriteAsync(list, l => WriteTableAsync(invocation, l, word));

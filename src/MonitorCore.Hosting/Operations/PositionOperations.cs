@@ -5,8 +5,8 @@ using MonitorCore.Prices;
 
 namespace MonitorCore.Hosting.Operations;
 
-/// <summary>A stored row that could not be read and was moved to <c>positions_quarantine</c>.</summary>
-public sealed record QuarantineNotice(string PositionId, string Reason);
+/// <summary>A stored row that could not be read and was moved to <c>positions_quarantine</c> (or will be, by the next command that writes, when not <paramref name="Moved"/>).</summary>
+public sealed record QuarantineNotice(string PositionId, string Reason, bool Moved = true);
 
 /// <summary>Stored positions with their math, and the portfolio totals of the ACTIVE ones among them.</summary>
 public sealed record PositionList(IReadOnlyList<Position> Positions, PortfolioTotals Totals, IReadOnlyList<QuarantineNotice> Quarantined);
@@ -38,7 +38,7 @@ public sealed class PositionOperations(
         return new PositionList(
             read.Positions,
             PortfolioTotals.Compute(read.Positions),
-            [.. read.Quarantined.Select(q => new QuarantineNotice(q.PositionId, q.Reason))]);
+            [.. read.Quarantined.Select(q => new QuarantineNotice(q.PositionId, q.Reason, q.Moved))]);
     }
 
     /// <summary>
