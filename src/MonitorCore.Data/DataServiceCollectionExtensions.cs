@@ -28,7 +28,8 @@ public static class DataServiceCollectionExtensions
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration (<c>Database</c>, <c>Ledger</c>, <c>Timers:Path</c>).</param>
     /// <param name="baseDirectory">Relative paths (a SQLite file, the timer file, JSON ledgers) start here.</param>
-    public static IServiceCollection AddMonitorCoreStorage(this IServiceCollection services, IConfiguration configuration, string baseDirectory)
+    /// <param name="readOnly">The process only reads the database (<see cref="Database.ReadOnly"/>).</param>
+    public static IServiceCollection AddMonitorCoreStorage(this IServiceCollection services, IConfiguration configuration, string baseDirectory, bool readOnly = false)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddConfiguredOptions<DatabaseOptions>(configuration, "Database");
@@ -36,7 +37,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            return Database.Create(DatabaseLocation.Parse(options.Connection, baseDirectory), options);
+            return Database.Create(DatabaseLocation.Parse(options.Connection, baseDirectory), options, readOnly);
         });
         services.AddSingleton(sp => new DatabaseInitializer(
             sp.GetRequiredService<Database>(),
@@ -56,6 +57,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ILeaseStore, LeaseRepository>();
         services.TryAddSingleton<EventSignal>();
         services.AddSingleton<IEventLog, EventLogRepository>();
+        services.AddSingleton<IStoredSources, StoredSourcesRepository>();
 
         services.AddSingleton(sp => new TimerConfig(
             Path.GetFullPath(configuration[TimerConfigKey] ?? DefaultTimerConfigPath, baseDirectory),

@@ -44,11 +44,12 @@ public static class MonitorCoreHostBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(Random.Shared); // jitter; tests may register a seeded one
 
-        services.AddMonitorCoreStorage(configuration, settings.BaseDirectory);
+        services.AddMonitorCoreStorage(configuration, settings.BaseDirectory, settings.ReadOnly);
         services.AddSingleton<SystemVars>();
         services.AddSingleton<MonitorRunner>();
         services.AddSingleton(sp => new MonitorRegistry(sp.GetServices<MonitorRegistration>()));
         services.AddSingleton<ExpectedIntervals>();
+        services.AddSingleton<DataMode>();
         services.AddSingleton<StatusSnapshotBuilder>();
         services.AddAlerting(configuration);
         services.AddBuiltInMonitors(configuration);

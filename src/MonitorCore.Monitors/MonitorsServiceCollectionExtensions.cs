@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using MonitorCore.Alerts;
 using MonitorCore.Configuration;
 using MonitorCore.Monitoring;
 using MonitorCore.Monitors.Latency;
@@ -40,6 +41,11 @@ public static class MonitorsServiceCollectionExtensions
             Description = "Jupiter positions of every active wallet, enriched with the latest prices; stale ones closed softly.",
         });
 
+        services.AddThresholdType("Profit", "Position", ProfitMonitor.Name);
+        services.AddThresholdType("TotalProfit", "Portfolio", ProfitMonitor.Name);
+        services.AddThresholdType("HeatIndex", "Position", RiskMonitor.Name);
+        services.AddThresholdType("TravelPercent", "Position", RiskMonitor.Name);
+        services.AddThresholdType("LiquidationDistance", "Position", LiquidationMonitor.Name);
         services.AddMonitor<ProfitMonitor>(ProfitMonitor.Name, r => r with
         {
             InCycle = true,

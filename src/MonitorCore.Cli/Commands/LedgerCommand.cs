@@ -44,7 +44,8 @@ internal static class LedgerCommand
                 }
             });
             return ExitCodes.Ok;
-        });
+        },
+        DatabaseStart.Read);
 
         var paths = new Argument<string[]>("path")
         {

@@ -26,5 +26,6 @@ internal static class ListCommand
                     return Task.CompletedTask;
                 });
                 return ExitCodes.Ok;
-            });
+            },
+            DatabaseStart.Read);
 }

@@ -32,5 +32,6 @@ internal static class StatusCommand
                     }
                 });
                 return ExitCodes.Ok;
-            });
+            },
+            DatabaseStart.Read);
 }

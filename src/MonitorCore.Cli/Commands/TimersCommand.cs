@@ -27,7 +27,8 @@ internal static class TimersCommand
                 return Task.CompletedTask;
             });
             return ExitCodes.Ok;
-        });
+        },
+        DatabaseStart.Read);
 
         var monitor = new Argument<string>("monitor") { Description = "The monitor's key." };
         var seconds = new Argument<double>("seconds") { Description = "The interval in seconds (1 to 604800)." };

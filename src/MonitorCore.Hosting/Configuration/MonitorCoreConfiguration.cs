@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Json;
 using MonitorCore.Data;
+using MonitorCore.Monitoring;
+using MonitorCore.Monitors.Sources;
 
 namespace MonitorCore.Hosting.Configuration;
 
@@ -11,6 +13,11 @@ namespace MonitorCore.Hosting.Configuration;
 /// </summary>
 public static class MonitorCoreConfiguration
 {
+    /// <summary>Where the default database of demo mode comes from, as <c>config show</c> names it.</summary>
+    public const string DemoDatabaseSource = "default (demo mode)";
+
+    private const string DatabaseKey = "Database:Connection";
+
     /// <summary>The configuration of <paramref name="settings"/>, on its own (not part of a host).</summary>
     public static IConfigurationRoot Build(HostSettings settings)
     {
@@ -27,9 +34,14 @@ public static class MonitorCoreConfiguration
     public static void AddSources(IConfigurationBuilder builder, HostSettings settings)
     {
         var file = ConfigFile(settings);
-        var database = DatabaseOf(settings, file);
+        var (database, demoDefault) = DatabaseOf(settings, file);
         try
         {
+            if (demoDefault)
+            {
+                builder.Add(new NamedSource(DemoDatabaseSource, new Dictionary<string, string?> { [DatabaseKey] = DataMode.DemoDefault }));
+            }
+
             AddFile(builder, file, settings);
             builder.Add(new RuntimeSettingsSource(() => RuntimeSettingsReader.Read(database)));
             AddEnvironmentAndCommandLine(builder, settings);
@@ -65,15 +77,19 @@ public static class MonitorCoreConfiguration
 
     /// <summary>
     /// The database the runtime settings are read from: resolved from every other source first, because
-    /// the runtime layer lives in that database and cannot move it.
+    /// the runtime layer lives in that database and cannot move it. In demo mode (<c>Sources:Mode</c> Demo) with
+    /// no database named, the demo's own database (<see cref="DataMode.DemoDefault"/>, docs/behaviour.md §8).
     /// </summary>
-    private static DatabaseLocation DatabaseOf(HostSettings settings, string? file)
+    private static (DatabaseLocation Location, bool DemoDefault) DatabaseOf(HostSettings settings, string? file)
     {
         var builder = new ConfigurationBuilder();
         AddFile(builder, file, settings);
         AddEnvironmentAndCommandLine(builder, settings);
         var preliminary = Build(builder, settings, file);
-        return DatabaseLocation.Parse(preliminary["Database:Connection"], settings.BaseDirectory);
+        var named = preliminary[DatabaseKey];
+        var demo = string.IsNullOrWhiteSpace(named)
+                   && string.Equals(preliminary["Sources:Mode"]?.Trim(), nameof(SourceMode.Demo), StringComparison.OrdinalIgnoreCase);
+        return (DatabaseLocation.Parse(demo ? DataMode.DemoDefault : named, settings.BaseDirectory), demo);
     }
 
     private static string? ConfigFile(HostSettings settings)

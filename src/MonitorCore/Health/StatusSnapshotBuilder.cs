@@ -8,7 +8,8 @@ namespace MonitorCore.Health;
 /// <summary>
 /// The spec's <c>get_status_snapshot</c>: the health of every registered monitor from its newest ledger
 /// row, the cycle's timing, the snoozes in force and the alerts firing. Reads the newest row per
-/// monitor through the ledger's (monitor, timestamp) index; never scans the ledger.
+/// monitor through the ledger's (monitor, timestamp) index; never scans the ledger. The mode (live or demo) is the
+/// data's (<see cref="DataMode"/>), not the reader's.
 /// </summary>
 public sealed class StatusSnapshotBuilder(
     MonitorRegistry registry,
@@ -17,6 +18,7 @@ public sealed class StatusSnapshotBuilder(
     IMonitorIntervals intervals,
     ExpectedIntervals expected,
     MarketMode mode,
+    DataMode dataMode,
     SnoozeService snoozes,
     IAlertStore alerts,
     TimeProvider time)
@@ -53,7 +55,7 @@ public sealed class StatusSnapshotBuilder(
         var firing = await alerts.CountFiringAsync(cancellationToken);
         return new StatusSnapshot(now, monitors, sonicNext, lastComplete?.Timestamp)
         {
-            Mode = mode.Label,
+            Mode = await dataMode.ReadAsync(cancellationToken) ?? mode.Label,
             Snoozes = [.. active.Select(s => new SnoozeStatus(s.Id, s.Scope, s.Target, s.SecondsLeft(now), s.UntilResolved, s.Reason))],
             FiringAlerts = firing.ToDictionary(p => p.Key.Word(), p => p.Value),
         };
