@@ -56,9 +56,11 @@ public static class EventsApi
             }
         }
 
+        // The keep-alive period counts from the connection: its timer is set before the client hears anything.
+        using var timer = new PeriodicTimer(KeepAlive, time);
         await WriteAsync("retry: 2000\n: connected\n\n");
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var keepAlive = KeepAliveAsync(WriteAsync, time, stop.Token);
+        var keepAlive = KeepAliveAsync(WriteAsync, timer, stop.Token);
         try
         {
             await foreach (var e in stream.SubscribeAsync(resume, cancellationToken))
@@ -81,9 +83,8 @@ public static class EventsApi
     public static string Format(MonitorEvent e) =>
         $"id: {e.Id.ToString(CultureInfo.InvariantCulture)}\nevent: {e.Type}\ndata: {JsonSerializer.Serialize(new { e.Id, e.Type, e.At, e.Data }, MonitorCoreJson.Options)}\n\n";
 
-    private static async Task KeepAliveAsync(Func<string, Task> write, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task KeepAliveAsync(Func<string, Task> write, PeriodicTimer timer, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(KeepAlive, time);
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
