@@ -76,7 +76,7 @@ public sealed class JsonLines
         }
 
         var key = problem[..colon];
-        var best = files.Select(f => (File: f, Found: f.Find(key))).Where(x => x.Found is not null).MaxBy(x => x.Found!.Value.Depth);
+        var best = files.Select(f => (File: f, Found: f.Find(key))).Where(x => x.Found is not null).OrderByDescending(x => x.Found!.Value.Depth).FirstOrDefault();
         return best.Found is { } found ? $"{problem} ({best.File.File} line {found.Line})" : problem;
     }
 
