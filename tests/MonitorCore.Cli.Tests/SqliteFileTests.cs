@@ -86,7 +86,7 @@ public sealed class SqliteFileTests : IDisposable
 
         Assert.Equal(0, migrate.ExitCode);
         Assert.Contains("moved aside", migrate.Error, StringComparison.Ordinal);
-        Assert.Single(Directory.GetFiles(_folder.File("data"), "monitorcore.db.corrupt-*").Where(f => !f.EndsWith("-wal", StringComparison.Ordinal) && !f.EndsWith("-shm", StringComparison.Ordinal)));
+        Assert.Single(Directory.GetFiles(_folder.File("data"), "monitorcore.db.corrupt-*"), f => !f.EndsWith("-wal", StringComparison.Ordinal) && !f.EndsWith("-shm", StringComparison.Ordinal));
     }
 
     [Fact]
