@@ -76,6 +76,17 @@ internal sealed class Invocation(CliContext context, ParseResult parse, Cancella
             await Error.WriteLineAsync(ex.Message);
             return ExitCodes.Usage;
         }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+        {
+            // A path of the configuration (a folder, the timer file's place) that this user cannot use.
+            await Error.WriteLineAsync($"Monitor Core cannot start: {ex.Message} Check the paths in the configuration ('monitorcore config show') and this user's access to them.");
+            return ExitCodes.Usage;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await Error.WriteLineAsync($"error: Monitor Core could not start: {ex.Message} Please report it with the command that was run.");
+            return ExitCodes.Failed;
+        }
 
         await using (app)
         {

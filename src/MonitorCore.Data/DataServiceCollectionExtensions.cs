@@ -59,6 +59,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IEventLog, EventLogRepository>();
         services.AddSingleton<IStoredSources, StoredSourcesRepository>();
 
+        services.AddSingleton(new ShownDefault("Timers", _ => new { Path = DefaultTimerConfigPath }));
         services.AddSingleton(sp => new TimerConfig(
             Path.GetFullPath(configuration[TimerConfigKey] ?? DefaultTimerConfigPath, baseDirectory),
             sp.GetRequiredService<TimeProvider>()));

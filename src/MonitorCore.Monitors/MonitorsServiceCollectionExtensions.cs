@@ -77,6 +77,9 @@ public static class MonitorsServiceCollectionExtensions
         });
         services.AddSingleton<IValidateOptions<MarketMonitorOptions>, MarketChannelsValidator>();
 
+        services.AddSingleton(new ShownDefault("Monitors:price_monitor", _ => new { Assets = PriceMonitorOptions.DefaultAssets, Indexes = PriceMonitorOptions.DefaultIndexes }));
+        services.AddSingleton(new ShownDefault(
+            "Monitors:latency_monitor", sp => new { Targets = LatencyMonitor.DefaultTargets(sp.GetRequiredService<IOptions<SourcesOptions>>().Value) }));
         services.AddHttpClient(LatencyMonitor.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan).UseDemoWhen(demo);
         services.AddMonitor<LatencyMonitor, LatencyMonitorOptions>(LatencyMonitor.Name, r => r with
         {

@@ -36,7 +36,7 @@ internal static class TimersCommand
         set.Arguments.Add(monitor);
         set.Arguments.Add(seconds);
         set.WithAction(context, (invocation, operations) =>
-            ChangeAsync(invocation, operations, invocation.Parse.GetValue(monitor)!, TimeSpan.FromSeconds(invocation.Parse.GetValue(seconds))));
+            ChangeAsync(invocation, operations, invocation.Parse.GetValue(monitor)!, Hosting.Operations.TimerOperations.Interval(invocation.Parse.GetValue(seconds))));
         command.Subcommands.Add(set);
 
         var unset = new Command("unset", "Remove a monitor's override; its default interval applies again.");

@@ -89,20 +89,53 @@ public static class MonitorCoreConfiguration
         var named = preliminary[DatabaseKey];
         var demo = string.IsNullOrWhiteSpace(named)
                    && string.Equals(preliminary["Sources:Mode"]?.Trim(), nameof(SourceMode.Demo), StringComparison.OrdinalIgnoreCase);
-        return (DatabaseLocation.Parse(demo ? DataMode.DemoDefault : named, settings.BaseDirectory), demo);
+        try
+        {
+            return (DatabaseLocation.Parse(demo ? DataMode.DemoDefault : named, settings.BaseDirectory), demo);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or UriFormatException or InvalidOperationException)
+        {
+            throw new ConfigurationErrorException(
+                $"{DatabaseKey} (--db, MONITORCORE_DB): not a SQLite path, a PostgreSQL connection string (Host=…) or a postgres:// URL: {ex.Message}", ex);
+        }
     }
 
+    /// <summary>
+    /// The config file to read, or null when there is none: <c>--config</c> must name a file that exists; a folder, or
+    /// a file this user may not reach, is refused with a message (exit 2), whether named or found in the working directory.
+    /// </summary>
     private static string? ConfigFile(HostSettings settings)
     {
+        if (settings.ConfigFile is { } given && (string.IsNullOrWhiteSpace(given) || given.Contains('\0', StringComparison.Ordinal)))
+        {
+            throw new ConfigurationErrorException($"--config '{given.Replace("\0", "\\0", StringComparison.Ordinal)}' is not a file name.");
+        }
+
         var file = settings.ConfigFile is null
             ? Path.Combine(settings.BaseDirectory, HostSettings.DefaultConfigFile)
             : Path.GetFullPath(settings.ConfigFile, settings.BaseDirectory);
-        if (settings.ConfigFile is not null && !File.Exists(file))
+        var named = settings.ConfigFile is null ? "" : " (from --config)";
+        try
         {
-            throw new ConfigurationErrorException($"The config file {file} (from --config) does not exist.");
-        }
+            if ((File.GetAttributes(file) & FileAttributes.Directory) != 0)
+            {
+                throw new ConfigurationErrorException($"The config file {file}{named} is a folder, not a file.");
+            }
 
-        return File.Exists(file) ? file : null;
+            return file;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return settings.ConfigFile is null ? null : throw new ConfigurationErrorException($"The config file {file}{named} does not exist.");
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new ConfigurationErrorException($"The config file {file}{named} cannot be read (permission denied on its folder): give this user access, or name another file.", ex);
+        }
+        catch (IOException ex)
+        {
+            throw new ConfigurationErrorException($"The config file {file}{named} cannot be read: {ex.Message}", ex);
+        }
     }
 
     private static void AddFile(IConfigurationBuilder builder, string? file, HostSettings settings)
@@ -176,6 +209,10 @@ public static class MonitorCoreConfiguration
         catch (InvalidDataException ex)
         {
             throw BadFile(file ?? ConfigFile(settings), ex);
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+        {
+            throw new ConfigurationErrorException($"The config file {file ?? ConfigFile(settings)} cannot be read: {ex.Message}", ex);
         }
     }
 

@@ -50,10 +50,22 @@ public sealed class LedgerOperations(IMonitorLedger ledger, HostSettings setting
         var files = new List<string>();
         foreach (var path in paths)
         {
+            if (string.IsNullOrWhiteSpace(OperationInput.Text(path, "path")))
+            {
+                throw OperationException.Invalid("A path is empty: name a legacy ledger file or a folder of them.", "path");
+            }
+
             var full = Path.GetFullPath(path, settings.BaseDirectory);
             if (Directory.Exists(full))
             {
-                files.AddRange(Directory.GetFiles(full, "*_ledger.json").Order(StringComparer.Ordinal));
+                try
+                {
+                    files.AddRange(Directory.GetFiles(full, "*_ledger.json").Order(StringComparer.Ordinal));
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    throw OperationException.Invalid($"{full} cannot be read: {ex.Message}", "path");
+                }
             }
             else if (File.Exists(full))
             {
@@ -65,15 +77,24 @@ public sealed class LedgerOperations(IMonitorLedger ledger, HostSettings setting
             }
         }
 
-        var reports = new List<LedgerFileImport>();
+        // Every file is read before any row is stored: a file that cannot be read refuses the import whole.
+        var parsedFiles = new List<(string File, LegacyLedgerParseResult Parsed)>();
         foreach (var file in files)
         {
-            LegacyLedgerParseResult parsed;
-            using (var reader = new StreamReader(file))
+            try
             {
-                parsed = LegacyLedgerParser.Parse(reader, file, time.GetUtcNow() + LedgerEntry.FutureTolerance);
+                using var reader = new StreamReader(file);
+                parsedFiles.Add((file, LegacyLedgerParser.Parse(reader, file, time.GetUtcNow() + LedgerEntry.FutureTolerance)));
             }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw OperationException.Invalid($"{file} cannot be read: {ex.Message} Nothing was imported.", "path");
+            }
+        }
 
+        var reports = new List<LedgerFileImport>();
+        foreach (var (file, parsed) in parsedFiles)
+        {
             var imported = await ledger.ImportAsync(parsed.Entries, cancellationToken);
             reports.Add(new LedgerFileImport(
                 file, parsed.Entries.Count, imported, parsed.Entries.Count - imported, [.. parsed.Errors.Select(e => new MalformedLine(e.LineNumber, e.Message))]));

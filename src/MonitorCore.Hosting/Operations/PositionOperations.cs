@@ -48,7 +48,11 @@ public sealed class PositionOperations(
     /// </summary>
     public async Task<PositionImportResult> ImportAsync(string path, bool replace, CancellationToken cancellationToken)
     {
-        OperationInput.Text(path, "file");
+        if (string.IsNullOrWhiteSpace(OperationInput.Text(path, "file")))
+        {
+            throw OperationException.Invalid("The file name is empty: name a JSON or CSV file.", "file");
+        }
+
         var full = Path.GetFullPath(path, settings.BaseDirectory);
         if (Directory.Exists(full))
         {
@@ -84,7 +88,8 @@ public sealed class PositionOperations(
     public async Task<PositionImportResult> ImportTextAsync(string text, string name, bool replace, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var parsed = PositionFileParser.Parse(text, name, now);
+        var latest = await prices.GetLatestAllAsync(cancellationToken);
+        var parsed = Enrich(PositionFileParser.Parse(text, name, now), latest);
         if (replace && parsed.Errors.Count > 0)
         {
             throw OperationException.Invalid(
@@ -99,8 +104,7 @@ public sealed class PositionOperations(
                 $"{name} holds no positions: --replace would close every position imported from files. Close them one by one with 'monitorcore positions close ID'.", "file");
         }
 
-        var latest = await prices.GetLatestAllAsync(cancellationToken);
-        var enriched = parsed.Positions.Select(p => PositionMath.EnrichAtLatest(p, latest, weights.Value)).ToList();
+        var enriched = parsed.Positions;
         var closed = new List<Position>();
         if (replace)
         {
@@ -115,6 +119,32 @@ public sealed class PositionOperations(
         {
             Closed = [.. closed.Select(p => p.Id)],
         };
+    }
+
+    /// <summary>
+    /// Each row with its math at the latest price; a row whose math cannot be stored (a collateral so small that the
+    /// leverage is infinite, a size that overflows the value) joins the bad rows by its line, so the good rows are kept.
+    /// </summary>
+    private PositionFileResult Enrich(PositionFileResult parsed, IReadOnlyDictionary<string, PriceQuote> latest)
+    {
+        var good = new List<Position>(parsed.Positions.Count);
+        var lines = new List<int>(parsed.Positions.Count);
+        var errors = parsed.Errors.ToList();
+        for (var i = 0; i < parsed.Positions.Count; i++)
+        {
+            var enriched = PositionMath.EnrichAtLatest(parsed.Positions[i], latest, weights.Value);
+            var line = i < parsed.Lines.Count ? parsed.Lines[i] : 0;
+            if (PositionValidator.Problem(enriched) is { } problem)
+            {
+                errors.Add(new PositionFileError(line, problem));
+                continue;
+            }
+
+            good.Add(enriched);
+            lines.Add(line);
+        }
+
+        return new PositionFileResult(good, [.. errors.OrderBy(e => e.Line)]) { Lines = lines };
     }
 
     /// <summary>

@@ -71,7 +71,8 @@ public sealed class PositionOperationsTests : IAsyncLifetime
             "id,asset_type,position_type,entry_price,liquidation_price,size,collateral,current_price\nnear-2,SOL,LONG,182.5,174.3,1500,115,181\n",
             "mine.csv", replace: true, default);
 
-        Assert.Equal((1, ["near-1", "safe"]), (result.Imported, result.Closed.Order(StringComparer.Ordinal).ToArray()));
+        Assert.Equal(1, result.Imported);
+        Assert.Equal(["near-1", "safe"], result.Closed.Order(StringComparer.Ordinal));
         var statuses = await StatusesAsync();
         Assert.Equal((PositionStatus.StaleClosed, PositionStatus.Active, PositionStatus.StaleClosed), (statuses["near-1"], statuses["near-2"], statuses["safe"]));
         await _host.RunAsync("liquid_monitor");
