@@ -7,6 +7,7 @@ using MonitorCore.Configuration;
 using MonitorCore.Data.Files;
 using MonitorCore.Data.Repositories;
 using MonitorCore.Events;
+using MonitorCore.Health;
 using MonitorCore.Heartbeat;
 using MonitorCore.Leases;
 using MonitorCore.Ledger;
@@ -56,6 +57,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ILeaseStore, LeaseRepository>();
         services.TryAddSingleton<EventSignal>();
         services.AddSingleton<IEventLog, EventLogRepository>();
+        services.AddSingleton<IDataVersion, DataVersionRepository>();
 
         services.AddSingleton(sp => new TimerConfig(
             Path.GetFullPath(configuration[TimerConfigKey] ?? DefaultTimerConfigPath, baseDirectory),
