@@ -7,6 +7,7 @@ using MonitorCore.Configuration;
 using MonitorCore.Data.Files;
 using MonitorCore.Data.Repositories;
 using MonitorCore.Events;
+using MonitorCore.Health;
 using MonitorCore.Heartbeat;
 using MonitorCore.Leases;
 using MonitorCore.Ledger;
@@ -58,6 +59,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton<EventSignal>();
         services.AddSingleton<IEventLog, EventLogRepository>();
         services.AddSingleton<IStoredSources, StoredSourcesRepository>();
+        services.AddSingleton<IDataVersion, DataVersionRepository>();
 
         services.AddSingleton(new ShownDefault("Timers", _ => new { Path = DefaultTimerConfigPath }));
         services.AddSingleton(sp => new TimerConfig(

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -18,6 +19,8 @@ namespace MonitorCore.Api.Endpoints;
 public static class EventsApi
 {
     public static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
+
+    private static readonly ConditionalWeakTable<MonitorEvent, byte[]> Encoded = new();
 
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
@@ -42,12 +45,13 @@ public static class EventsApi
         response.Headers["X-Accel-Buffering"] = "no";
 
         using var gate = new SemaphoreSlim(1, 1);
-        async Task WriteAsync(string text)
+        Task WriteAsync(string text) => WriteBytesAsync(Encoding.UTF8.GetBytes(text));
+        async Task WriteBytesAsync(ReadOnlyMemory<byte> bytes)
         {
             await gate.WaitAsync(cancellationToken);
             try
             {
-                await response.WriteAsync(text, Encoding.UTF8, cancellationToken);
+                await response.Body.WriteAsync(bytes, cancellationToken);
                 await response.Body.FlushAsync(cancellationToken);
             }
             finally
@@ -65,7 +69,7 @@ public static class EventsApi
         {
             await foreach (var e in stream.SubscribeAsync(resume, cancellationToken))
             {
-                await WriteAsync(Format(e));
+                await WriteBytesAsync(Encode(e));
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -76,6 +80,23 @@ public static class EventsApi
         {
             await stop.CancelAsync();
             await keepAlive;
+        }
+    }
+
+    /// <summary>
+    /// An event in the wire format, made once however many clients it goes to: the stream hands every live subscriber the
+    /// same <see cref="MonitorEvent"/>, so a thousand clients cost one serialisation, not a thousand.
+    /// </summary>
+    public static byte[] Encode(MonitorEvent e)
+    {
+        if (Encoded.TryGetValue(e, out var bytes))
+        {
+            return bytes;
+        }
+
+        lock (e) // one serialisation at a time: data read back from the log is parsed lazily, and not thread-safely
+        {
+            return Encoded.GetValue(e, static x => Encoding.UTF8.GetBytes(Format(x)));
         }
     }
 
