@@ -96,6 +96,7 @@ public static class MonitorCoreApiExtensions
         app.MapAlertsApi();
         app.MapNotificationsApi();
         app.MapSettingsApi();
+        app.MapSonicApi();
         app.MapWalletsApi();
         app.MapEventsApi();
         app.MapMetricsApi();

@@ -19,6 +19,7 @@ public sealed class StatusSnapshotBuilder(
     MarketMode mode,
     SnoozeService snoozes,
     IAlertStore alerts,
+    Leases.ILeaseStore leases,
     TimeProvider time)
 {
     public async Task<StatusSnapshot> BuildAsync(CancellationToken cancellationToken)
@@ -51,9 +52,11 @@ public sealed class StatusSnapshotBuilder(
 
         var active = await snoozes.ActiveAsync(cancellationToken);
         var firing = await alerts.CountFiringAsync(cancellationToken);
+        var leader = Leases.CycleLeader.From(await leases.GetAsync(Leases.SchedulerLease.Name, cancellationToken), now);
         return new StatusSnapshot(now, monitors, sonicNext, lastComplete?.Timestamp)
         {
             Mode = mode.Label,
+            Leader = leader,
             Snoozes = [.. active.Select(s => new SnoozeStatus(s.Id, s.Scope, s.Target, s.SecondsLeft(now), s.UntilResolved, s.Reason))],
             FiringAlerts = firing.ToDictionary(p => p.Key.Word(), p => p.Value),
         };
