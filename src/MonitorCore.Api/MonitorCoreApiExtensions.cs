@@ -98,6 +98,7 @@ public static class MonitorCoreApiExtensions
         app.MapAlertsApi();
         app.MapNotificationsApi();
         app.MapSettingsApi();
+        app.MapSonicApi();
         app.MapWalletsApi();
         app.MapEventsApi();
         app.MapMetricsApi();

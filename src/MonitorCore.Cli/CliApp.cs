@@ -34,6 +34,8 @@ public static class CliApp
         root.Subcommands.Add(NotificationsCommand.CreateXCom(context));
         root.Subcommands.Add(ThresholdsCommand.Create(context));
         root.Subcommands.Add(SettingsCommand.Create(context));
+        root.Subcommands.Add(SelfTestCommand.Create(context));
+        root.Subcommands.Add(SonicCommand.Create(context));
         return root;
     }
 

@@ -56,6 +56,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<INotificationOutbox>(sp => sp.GetRequiredService<NotificationOutbox>());
         services.AddSingleton<IAlertStore, AlertRepository>();
         services.AddSingleton<ILeaseStore, LeaseRepository>();
+        services.AddSingleton<SelfTest.ISelfCheck, DatabaseCheck>();
         services.TryAddSingleton<EventSignal>();
         services.AddSingleton<IEventLog, EventLogRepository>();
         services.AddSingleton<IStoredSources, StoredSourcesRepository>();

@@ -44,6 +44,7 @@ public static class MonitorCoreHostBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(Random.Shared); // jitter; tests may register a seeded one
 
+        services.AddSingleton<MonitorCore.SelfTest.ISelfCheck, ConfigurationCheck>(); // the self-test's first check
         services.AddMonitorCoreStorage(configuration, settings.BaseDirectory, settings.ReadOnly);
         services.AddSingleton<SystemVars>();
         services.AddSingleton<MonitorRunner>();

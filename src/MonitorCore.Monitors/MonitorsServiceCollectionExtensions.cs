@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MonitorCore.Alerts;
 using MonitorCore.Configuration;
@@ -7,12 +8,14 @@ using MonitorCore.Monitoring;
 using MonitorCore.Monitors.Latency;
 using MonitorCore.Monitors.Liquidation;
 using MonitorCore.Monitors.Market;
+using MonitorCore.Monitors.Operations;
 using MonitorCore.Monitors.Positions;
 using MonitorCore.Monitors.Prices;
 using MonitorCore.Monitors.Profit;
 using MonitorCore.Monitors.Risk;
 using MonitorCore.Monitors.Sources;
 using MonitorCore.Positions;
+using MonitorCore.SelfTest;
 using MonitorCore.Settings;
 
 namespace MonitorCore.Monitors;
@@ -80,6 +83,24 @@ public static class MonitorsServiceCollectionExtensions
         services.AddSingleton(new ShownDefault("Monitors:price_monitor", _ => new { Assets = PriceMonitorOptions.DefaultAssets, Indexes = PriceMonitorOptions.DefaultIndexes }));
         services.AddSingleton(new ShownDefault(
             "Monitors:latency_monitor", sp => new { Targets = LatencyMonitor.DefaultTargets(sp.GetRequiredService<IOptions<SourcesOptions>>().Value) }));
+        services.TryAddSingleton<SelfTestRunner>();
+        services.AddHttpClient(ServiceCheckHttp.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan).UseDemoWhen(demo).RemoveAllLoggers();
+        services.AddHttpClient(ServiceCheckHttp.OpenAIClientName, client => client.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
+        foreach (var feed in FeedCheck.Feeds)
+        {
+            services.AddSingleton<ISelfCheck>(sp => FeedCheck.Create(sp, feed));
+        }
+
+        services.AddSingleton<ISelfCheck, OpenAICheck>();
+        services.AddMonitor<OperationsMonitor, OperationsMonitorOptions>(OperationsMonitor.Name, r => r with
+        {
+            Interval = TimeSpan.FromHours(1),
+            Timeout = TimeSpan.FromSeconds(60),
+            Order = 800,
+            RunsAtStart = true,
+            Description = "The self-test: configuration, database round trip, each configured provider reached with its credentials (nothing sent), each feed answering.",
+        });
+
         services.AddHttpClient(LatencyMonitor.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan).UseDemoWhen(demo);
         services.AddMonitor<LatencyMonitor, LatencyMonitorOptions>(LatencyMonitor.Name, r => r with
         {

@@ -39,6 +39,21 @@ public abstract class MonitorsApiTests(ITestDatabaseFactory factory) : ApiTestBa
     }
 
     [Fact]
+    public async Task Post_selftest_answers_each_check_and_records_one_operations_monitor_row()
+    {
+        var reply = (await Client.Post("api/selftest")).Is(HttpStatusCode.OK);
+
+        Assert.False((bool?)reply.Json["failed"]);
+        var checks = reply.Json["checks"]!.AsArray();
+        Assert.Equal(["configuration", "database", "coingecko", "yahoo", "jupiter"], checks.Select(c => (string)c!["name"]!));
+        Assert.All(checks, c => Assert.True((bool)c!["ok"]!));
+        Assert.Contains("SMTP_SERVER", (string?)reply.Json["not_configured"]!["smtp"], StringComparison.Ordinal);
+        Assert.Equal(("operations_monitor", "Success"), ((string?)reply.Json["run"]!["monitor_name"], (string?)reply.Json["run"]!["status"]));
+        var row = Assert.Single((await Client.Get("api/ledger")).Json["entries"]!.AsArray())!;
+        Assert.Equal((long?)reply.Json["run"]!["id"], (long?)row["id"]);
+    }
+
+    [Fact]
     public async Task A_failing_run_answers_200_with_status_Error_never_success()
     {
         var offline = (await StartHostAsync([])).Client; // no demo: the price sources refuse connections

@@ -10,6 +10,30 @@ public abstract class SettingsApiTests(ITestDatabaseFactory factory) : ApiTestBa
         (await Client.Get("api/settings")).Is(HttpStatusCode.OK).Json["settings"]!.AsArray().Single(s => (string?)s!["key"] == key)!;
 
     [Fact]
+    public async Task Sonic_shows_the_cycle_and_its_leader_and_changes_the_interval_and_a_step_through_the_runtime_settings()
+    {
+        var sonic = (await Client.Get("api/sonic")).Is(HttpStatusCode.OK).Json;
+        Assert.Equal((60.0, "default", true), ((double)sonic["interval_seconds"]!, (string?)sonic["interval_source"], (bool)sonic["enabled"]!));
+        Assert.Equal(ApiHost.OtherInstance, (string?)sonic["leader"]!["holder"]);
+        var price = sonic["steps"]!.AsArray().Single(st => (string?)st!["monitor"] == "price_monitor")!;
+        Assert.Null(price["toggle"]);
+
+        var set = (await Client.Put("api/sonic/interval", new { interval = "30s" })).Is(HttpStatusCode.OK).Json;
+        Assert.Equal(30, (double)set["interval_seconds"]!);
+        Assert.Equal("30", (string?)(await SettingAsync("sonic_interval_seconds"))["value"]);
+        var step = (await Client.Put("api/sonic/steps/market", new { enabled = false })).Is(HttpStatusCode.OK).Json;
+        Assert.False((bool)step["steps"]!.AsArray().Single(st => (string?)st!["monitor"] == "market_monitor")!["enabled"]!);
+        Assert.Equal("false", (string?)(await SettingAsync("enabled_market"))["value"]);
+
+        Assert.Equal("interval", (string?)(await Client.Put("api/sonic/interval", new { interval = "30" })).Problem(HttpStatusCode.BadRequest)["field"]);
+        Assert.Equal("step", (string?)(await Client.Put("api/sonic/steps/price", new { enabled = false })).Problem(HttpStatusCode.BadRequest)["field"]);
+        (await Client.Put("api/sonic/steps/nope", new { enabled = true })).Problem(HttpStatusCode.NotFound);
+        var timer = (await Client.Put("api/timers/price_monitor", new { seconds = 30 })).Problem(HttpStatusCode.BadRequest);
+        Assert.Contains("sonic interval", (string?)timer["detail"], StringComparison.Ordinal);
+        Assert.Equal(30, (double)(await Client.Get("api/sonic")).Json["interval_seconds"]!); // nothing refused was stored
+    }
+
+    [Fact]
     public async Task Settings_are_listed_with_value_source_type_and_choices()
     {
         var theme = await SettingAsync("theme_mode");

@@ -108,7 +108,7 @@ public abstract class AcceptanceTests(ITestDatabaseFactory factory) : IAsyncLife
             // market_monitor: the first prices are no history yet, so no window can be measured (Warning).
             [
                 ("price_monitor", "Success"), ("position_monitor", "Skipped"), ("profit_monitor", "Success"), ("risk_monitor", "Disabled"),
-                ("liquid_monitor", "Success"), ("market_monitor", "Warning"), ("latency_monitor", "Success"),
+                ("liquid_monitor", "Success"), ("market_monitor", "Warning"), ("operations_monitor", "Success"), ("latency_monitor", "Success"),
                 ("xcom_monitor", "Warning"), ("twilio_monitor", "Skipped"), // no e-mail and no Twilio configured
             ],
             run.Json["runs"]!.AsArray().Select(r => ((string)r!["monitor_name"]!, (string)r["status"]!)));

@@ -36,6 +36,11 @@ public sealed class CommandLineTests : IAsyncLifetime
         new[] { "timers", "--help" },
         new[] { "timers", "set", "--help" },
         new[] { "timers", "unset", "--help" },
+        new[] { "selftest", "--help" },
+        new[] { "sonic", "--help" },
+        new[] { "sonic", "interval", "--help" },
+        new[] { "sonic", "enable", "--help" },
+        new[] { "sonic", "disable", "--help" },
     };
 
     [Theory]
@@ -55,6 +60,8 @@ public sealed class CommandLineTests : IAsyncLifetime
     [InlineData("ledger", "--limit", "0")]
     [InlineData("run")]
     [InlineData("timers", "set", "latency_monitor")]
+    [InlineData("sonic", "interval")]
+    [InlineData("sonic", "disable")]
     public async Task Bad_usage_exits_2_and_says_what_was_wrong(params string[] args)
     {
         var result = await _cli.RunAsync(args);
@@ -125,6 +132,66 @@ public sealed class CommandLineTests : IAsyncLifetime
 
         Assert.Equal(2, (await _cli.RunAsync("timers", "set", "nope", "10")).ExitCode);
         Assert.Equal(2, (await _cli.RunAsync("timers", "set", "latency_monitor", "0.5")).ExitCode);
+    }
+
+    [Fact]
+    public async Task Timers_set_on_a_monitor_of_the_cycle_is_refused_pointing_to_sonic_interval()
+    {
+        var set = await _cli.RunAsync("timers", "set", "price_monitor", "30");
+
+        Assert.Equal(2, set.ExitCode);
+        Assert.Contains("price_monitor runs in the sonic cycle", set.Error, StringComparison.Ordinal);
+        Assert.Contains("monitorcore sonic interval 30s", set.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_folder.File("config/timer_config.json"))); // nothing stored that nothing would use
+        Assert.Equal(0, (await _cli.RunAsync("timers", "unset", "price_monitor")).ExitCode); // an old override can still go
+    }
+
+    [Fact]
+    public async Task Sonic_shows_the_cycle_and_changes_its_interval_and_steps_through_the_runtime_settings()
+    {
+        var view = await _cli.RunAsync("sonic");
+        Assert.Equal(0, view.ExitCode);
+        Assert.Contains("sonic cycle: every 60 s (default), on", view.Out, StringComparison.Ordinal);
+        Assert.Matches(@"market\s+market_monitor\s+enabled_market\s+on", view.Out);
+        Assert.Matches(@"risk\s+risk_monitor\s+enabled_risk\s+off", view.Out);
+        Assert.Matches(@"-\s+price_monitor\s+-\s+always", view.Out);
+        Assert.Contains("leader: none: no instance runs the cycle", view.Out, StringComparison.Ordinal);
+        Assert.Contains("last cycle: never", view.Out, StringComparison.Ordinal);
+
+        var interval = await _cli.RunAsync("sonic", "interval", "30s");
+        Assert.Equal(0, interval.ExitCode);
+        Assert.Contains("sonic_interval_seconds = 30: a running service follows it from its next cycle.", interval.Out, StringComparison.Ordinal);
+        Assert.Contains("every 30 s (runtime settings (monitor_heartbeat))", interval.Out, StringComparison.Ordinal);
+        var setting = (await _cli.RunAsync("settings", "--json")).Json["settings"]!.AsArray().Single(s => (string?)s!["key"] == "sonic_interval_seconds")!;
+        Assert.Equal("30", (string?)setting["value"]);
+
+        var disable = await _cli.RunAsync("sonic", "disable", "Market");
+        Assert.Equal(0, disable.ExitCode);
+        Assert.Contains("enabled_market = false: a running service applies it from its next cycle.", disable.Out, StringComparison.Ordinal);
+        Assert.Equal("Disabled", (string?)(await _cli.RunAsync("run", "market_monitor", "--json")).Json["status"]);
+        Assert.Equal(0, (await _cli.RunAsync("sonic", "enable", "market_monitor")).ExitCode);
+        var json = (await _cli.RunAsync("sonic", "--json")).Json;
+        Assert.True((bool)json["steps"]!.AsArray().Single(s => (string?)s!["monitor"] == "market_monitor")!["enabled"]!);
+        Assert.Equal(0, (await _cli.RunAsync("sonic", "disable", "sonic")).ExitCode);
+        Assert.False((bool)(await _cli.RunAsync("sonic", "--json")).Json["enabled"]!);
+    }
+
+    [Theory]
+    [InlineData("interval", "30", "write it with a unit")]
+    [InlineData("interval", "500ms", "not a duration")]
+    [InlineData("interval", "1.5s", "whole seconds from 1s to 1d")]
+    [InlineData("interval", "2d", "whole seconds from 1s to 1d")]
+    [InlineData("disable", "price", "price_monitor has no toggle")]
+    [InlineData("disable", "markt", "Did you mean 'market'?")]
+    public async Task Sonic_refuses_what_it_cannot_apply_with_exit_2_and_stores_nothing(string command, string value, string says)
+    {
+        var result = await _cli.RunAsync("sonic", command, value);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(says, result.Error, StringComparison.Ordinal);
+        var view = (await _cli.RunAsync("sonic", "--json")).Json;
+        Assert.Equal(60, (double)view["interval_seconds"]!);
+        Assert.All(view["steps"]!.AsArray(), s => Assert.Equal((string?)s!["monitor"] != "risk_monitor", (bool)s["enabled"]!));
     }
 
     [Fact]

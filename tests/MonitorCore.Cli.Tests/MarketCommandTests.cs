@@ -123,7 +123,7 @@ public sealed class MarketCommandTests : IAsyncLifetime
         var runs = run.Json["runs"]!.AsArray().ToDictionary(r => (string)r!["monitor_name"]!, r => r!);
         // market_monitor measures moves over 1h / 6h / 24h: a fresh database has no history yet (Warning, saying so).
         var statuses = runs.ToDictionary(r => r.Key, r => (string?)r.Value["status"]);
-        foreach (var monitor in new[] { "price_monitor", "position_monitor", "profit_monitor", "liquid_monitor", "latency_monitor" })
+        foreach (var monitor in new[] { "price_monitor", "position_monitor", "profit_monitor", "liquid_monitor", "operations_monitor", "latency_monitor" })
         {
             Assert.Equal("Success", statuses[monitor]);
         }

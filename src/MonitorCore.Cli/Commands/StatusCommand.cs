@@ -22,6 +22,7 @@ internal static class StatusCommand
                     await invocation.Out.WriteLineAsync(
                         $"sonic: next cycle {(s.SonicNext is { } next ? "in " + Format.Seconds(next) : "not scheduled")}, " +
                         $"last complete {Format.Time(s.SonicLastComplete)}" + (s.Mode == "demo" ? " (demo market)" : ""));
+                    await invocation.Out.WriteLineAsync($"leader: {LeaderText.Describe(s.Leader)}");
                     var firing = string.Join(", ", s.FiringAlerts.Where(p => p.Value > 0).OrderByDescending(p => p.Key).Select(p => $"{p.Value} {p.Key}"));
                     await invocation.Out.WriteLineAsync($"alerts firing: {(firing.Length == 0 ? "none" : firing)}");
                     foreach (var snooze in s.Snoozes)

@@ -5,7 +5,7 @@ namespace MonitorCore.Data.Repositories;
 /// <summary>
 /// <c>leases</c>: a named lease held by one instance at a time. Taking it succeeds when nobody holds
 /// it, when its holder let it expire, or when the taker already holds it (a renewal), in one atomic
-/// statement, so two instances can never both hold it.
+/// statement, so two instances can never both hold it. <c>acquired_at</c> is kept through renewals.
 /// </summary>
 internal sealed class LeaseRepository(Database database) : ILeaseStore
 {
@@ -13,8 +13,9 @@ internal sealed class LeaseRepository(Database database) : ILeaseStore
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command(
-            "INSERT INTO leases (name, holder, expires_at) VALUES (@name, @holder, @expires) " +
-            "ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at " +
+            "INSERT INTO leases (name, holder, expires_at, acquired_at) VALUES (@name, @holder, @expires, @now) " +
+            "ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at, " +
+            "acquired_at = CASE WHEN leases.holder = excluded.holder THEN COALESCE(leases.acquired_at, excluded.acquired_at) ELSE excluded.acquired_at END " +
             "WHERE leases.holder = excluded.holder OR leases.expires_at < @now RETURNING holder");
         command.Add("@name", name);
         command.Add("@holder", holder);
@@ -36,11 +37,11 @@ internal sealed class LeaseRepository(Database database) : ILeaseStore
     public async Task<LeaseHolder?> GetAsync(string name, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command("SELECT name, holder, expires_at FROM leases WHERE name = @name");
+        await using var command = connection.Command("SELECT name, holder, expires_at, acquired_at FROM leases WHERE name = @name");
         command.Add("@name", name);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new LeaseHolder(reader.GetString(0), reader.GetString(1), database.ReadTimestamp(reader, 2))
+            ? new LeaseHolder(reader.GetString(0), reader.GetString(1), database.ReadTimestamp(reader, 2), reader.IsDBNull(3) ? null : database.ReadTimestamp(reader, 3))
             : null;
     }
 }

@@ -38,6 +38,10 @@ public sealed class MonitorCoreOperations(IServiceProvider services)
     public ConfigOperations Config => services.GetRequiredService<ConfigOperations>();
 
     public StorageOperations Storage => services.GetRequiredService<StorageOperations>();
+
+    public SelfTestOperations SelfTest => services.GetRequiredService<SelfTestOperations>();
+
+    public SonicOperations Sonic => services.GetRequiredService<SonicOperations>();
 }
 
 /// <summary>Registers the operations.</summary>
@@ -61,6 +65,8 @@ public static class OperationsServiceCollectionExtensions
         services.AddSingleton<LiquidationOperations>();
         services.AddSingleton<ConfigOperations>();
         services.AddSingleton<StorageOperations>();
+        services.AddSingleton<SelfTestOperations>();
+        services.AddSingleton<SonicOperations>();
         return services;
     }
 }

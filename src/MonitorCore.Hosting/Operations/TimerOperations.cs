@@ -12,7 +12,10 @@ public sealed record TimerList(string File, IReadOnlyList<TimerInfo> Timers, str
 /// <summary>A monitor's interval after a change (null: back to its default), and the file's new version.</summary>
 public sealed record TimerChange(string Monitor, double? IntervalSeconds, long Version);
 
-/// <summary>Per-monitor interval overrides (TimerConfig, <c>config/timer_config.json</c>).</summary>
+/// <summary>
+/// Per-monitor interval overrides (TimerConfig, <c>config/timer_config.json</c>) for the monitors outside the cycle; a
+/// monitor that runs in the cycle is refused, pointing to the cycle interval. Removing an override is always allowed.
+/// </summary>
 public sealed class TimerOperations(TimerConfig timers, ExpectedIntervals intervals, MonitorRegistry registry)
 {
     public async Task<TimerList> ListAsync(CancellationToken cancellationToken)
@@ -35,9 +38,18 @@ public sealed class TimerOperations(TimerConfig timers, ExpectedIntervals interv
 
     public async Task<TimerChange> SetAsync(string monitor, TimeSpan? interval, CancellationToken cancellationToken)
     {
-        if (!registry.TryGet(monitor, out _))
+        if (!registry.TryGet(monitor, out var registration))
         {
             throw OperationException.NotFound(new UnknownMonitorException(monitor, [.. registry.Names]).Message, "monitor");
+        }
+
+        if (interval is not null && registration.InCycle)
+        {
+            // A timer on a cycle monitor would be stored and shown, and used by nothing.
+            throw OperationException.Invalid(
+                $"{monitor} runs in the sonic cycle, so it runs at the cycle's interval, not on a timer: change that with " +
+                $"'monitorcore sonic interval 30s' (the runtime setting {RuntimeSettingCatalog.CycleInterval}, PUT /api/sonic/interval).",
+                "monitor");
         }
 
         try

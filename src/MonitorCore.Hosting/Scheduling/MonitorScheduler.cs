@@ -25,10 +25,10 @@ public sealed partial class MonitorScheduler(
     ILogger<MonitorScheduler> logger) : BackgroundService
 {
     /// <summary>The lease that makes one instance, of several sharing a database, the one that runs the cycle.</summary>
-    public const string LeaseName = "scheduler";
+    public const string LeaseName = SchedulerLease.Name;
 
     /// <summary>A leader renews its lease every loop (at most <see cref="MaxWait"/> apart); one that stops is replaced after this.</summary>
-    public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan LeaseDuration = SchedulerLease.Duration;
 
     /// <summary>Who this instance is in the <c>leases</c> table.</summary>
     public string Holder { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
@@ -36,12 +36,13 @@ public sealed partial class MonitorScheduler(
     /// <summary>Whether this instance ran the cycle at its last look; the others stand by.</summary>
     public bool IsLeader { get; private set; }
 
-    /// <summary>The longest the loop sleeps before it looks again at intervals and timers.</summary>
-    public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(5);
+    /// <summary>The longest the loop sleeps before it looks again at intervals and timers (and renews the lease).</summary>
+    public static readonly TimeSpan MaxWait = SchedulerLease.RenewEvery;
 
     private static readonly TimeSpan ErrorBackoff = TimeSpan.FromSeconds(5);
 
     private readonly Dictionary<string, Task> _inFlight = new(StringComparer.Ordinal);
+    private string? _standbyNote;
     private TaskCompletionSource _nextIdle = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes the next time the loop goes to sleep with nothing running (tests and tools wait on it).</summary>
@@ -111,17 +112,66 @@ public sealed partial class MonitorScheduler(
         }
     }
 
-    /// <summary>Takes or renews the lease; logs when this instance becomes the leader or stands by.</summary>
+    /// <summary>
+    /// Takes or renews the lease. Says when this instance becomes the leader (and from whom it took over), and
+    /// while it stands by, which instance leads and since when, or that the leader looks stopped and how long
+    /// its lease has left; each once, when it changes.
+    /// </summary>
     private async Task<bool> LeadAsync(CancellationToken stoppingToken)
     {
-        var leader = await leases.TryAcquireAsync(LeaseName, Holder, time.GetUtcNow(), LeaseDuration, stoppingToken);
-        if (leader != IsLeader)
+        var previous = IsLeader ? null : await leases.GetAsync(LeaseName, stoppingToken);
+        var now = time.GetUtcNow();
+        var leader = await leases.TryAcquireAsync(LeaseName, Holder, now, LeaseDuration, stoppingToken);
+        if (leader)
         {
-            LogLeadership(logger, Holder, leader ? "runs the cycle" : "stands by: another instance runs the cycle");
+            if (!IsLeader)
+            {
+                if (previous is { } before && before.Holder != Holder)
+                {
+                    LogTookOver(logger, Holder, before.Holder, Math.Round((now - (before.ExpiresAt - LeaseDuration)).TotalSeconds));
+                }
+                else
+                {
+                    LogLeadership(logger, Holder, "runs the cycle");
+                }
+            }
+
+            _standbyNote = null;
+        }
+        else
+        {
+            StandBy(CycleLeader.From(previous ?? await leases.GetAsync(LeaseName, stoppingToken), time.GetUtcNow()));
         }
 
         IsLeader = leader;
         return leader;
+    }
+
+    /// <summary>What a standby says, once per leader and state.</summary>
+    private void StandBy(CycleLeader? current)
+    {
+        if (current is null)
+        {
+            return; // released between the two reads: the next look takes it
+        }
+
+        var note = $"{current.Holder}:{current.Stale}";
+        if (note == _standbyNote)
+        {
+            return;
+        }
+
+        _standbyNote = note;
+        var since = current.Since is { } at ? at.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) : "an unknown time";
+        if (current.Stale)
+        {
+            LogWaitingForStaleLeader(
+                logger, Holder, current.Holder, Math.Round((time.GetUtcNow() - current.LastRenewed).TotalSeconds), Math.Ceiling(current.SecondsLeft));
+        }
+        else
+        {
+            LogStandingBy(logger, Holder, current.Holder, since, Math.Ceiling(current.SecondsLeft));
+        }
     }
 
     /// <summary>Sleeps until <paramref name="wait"/> has passed or a timer monitor finishes, whichever is first.</summary>
@@ -161,7 +211,10 @@ public sealed partial class MonitorScheduler(
         }
     }
 
-    /// <summary>A monitor that ran recently waits out the rest of its interval after a restart.</summary>
+    /// <summary>
+    /// A monitor that ran recently waits out the rest of its interval after a restart (a run cut short by the stop
+    /// does not count: it runs again at once); one that runs at start (the self-test) is due at once, so it runs as soon as this instance leads: at start, or when a standby takes over.
+    /// </summary>
     private async Task<Dictionary<string, DateTimeOffset>> InitialDueTimesAsync(
         IReadOnlyList<MonitorRegistration> monitors, CancellationToken cancellationToken)
     {
@@ -170,12 +223,25 @@ public sealed partial class MonitorScheduler(
         var intervals = await expected.GetAsync(cancellationToken);
         return monitors.ToDictionary(
             m => m.Name,
-            m => latest.TryGetValue(m.Name, out var row) && row.Timestamp + intervals[m.Name] > now ? row.Timestamp + intervals[m.Name] : now,
+            m => m.RunsAtStart ? now
+                : latest.TryGetValue(m.Name, out var row) && !MonitorRunner.WasInterrupted(row) && row.Timestamp + intervals[m.Name] > now
+                    ? row.Timestamp + intervals[m.Name]
+                    : now,
             StringComparer.Ordinal);
     }
 
     [LoggerMessage(EventId = 2102, Level = LogLevel.Information, Message = "Instance {Holder} {What}")]
     private static partial void LogLeadership(ILogger logger, string holder, string what);
+
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Information, Message = "Instance {Holder} stands by: {Leader} runs the cycle since {Since} (its lease is renewed and has {SecondsLeft} s left)")]
+    private static partial void LogStandingBy(ILogger logger, string holder, string leader, string since, double secondsLeft);
+
+    [LoggerMessage(EventId = 2104, Level = LogLevel.Warning,
+        Message = "Instance {Holder} waits to run the cycle: the leader {Leader} has not renewed its lease for {SecondsSilent} s and looks stopped; this instance takes over in {SecondsLeft} s, when the lease runs out")]
+    private static partial void LogWaitingForStaleLeader(ILogger logger, string holder, string leader, double secondsSilent, double secondsLeft);
+
+    [LoggerMessage(EventId = 2105, Level = LogLevel.Warning, Message = "Instance {Holder} took over the cycle from {Previous}, which had not renewed its lease for {SecondsSilent} s")]
+    private static partial void LogTookOver(ILogger logger, string holder, string previous, double secondsSilent);
 
     [LoggerMessage(EventId = 2100, Level = LogLevel.Error, Message = "The service loop hit an error and goes on")]
     private static partial void LogLoopError(ILogger logger, Exception exception);

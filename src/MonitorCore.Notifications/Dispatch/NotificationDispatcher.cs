@@ -114,9 +114,11 @@ public sealed partial class NotificationDispatcher(
         using (var timeout = new CancellationTokenSource(settings.SendTimeout, time))
         using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token))
         {
+            Task<DeliveryResult>? sending = null;
             try
             {
-                result = await channel.SendAsync(message, linked.Token).WaitAsync(settings.SendTimeout, time, cancellationToken);
+                sending = channel.SendAsync(message, linked.Token);
+                result = await sending.WaitAsync(settings.SendTimeout, time, cancellationToken);
             }
             catch (Exception ex) when (ex is TimeoutException || (ex is OperationCanceledException && timeout.IsCancellationRequested))
             {
@@ -125,6 +127,15 @@ public sealed partial class NotificationDispatcher(
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 result = DeliveryResult.Failure($"{ex.GetType().Name}: {ex.Message}");
+            }
+            finally
+            {
+                // A send given up on (its deadline, a stop) is told to stop, so that it does not deliver after being
+                // recorded as failed; the wait can end before the linked token passes the cancellation on.
+                if (sending is { IsCompleted: false })
+                {
+                    await linked.CancelAsync();
+                }
             }
         }
 

@@ -41,21 +41,10 @@ internal sealed partial class EmailChannel(IOptions<SmtpOptions> options, TimePr
         using var mail = Compose(message, from, recipients, time.GetUtcNow());
         using var deadline = new CancellationTokenSource(settings.Timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        using var client = new SmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
-        if (settings.AllowInvalidCertificate)
-        {
-            client.CheckCertificateRevocation = false;
-            client.ServerCertificateValidationCallback = (_, _, _, _) => settings.AllowInvalidCertificate;
-        }
-
+        using var client = new SmtpClient();
         try
         {
-            await client.ConnectAsync(settings.Host!, settings.Port, SocketOptions(settings.Security), linked.Token);
-            if (!string.IsNullOrEmpty(settings.Username))
-            {
-                await client.AuthenticateAsync(settings.Username, settings.Password ?? "", linked.Token);
-            }
-
+            await SignInAsync(client, settings, linked.Token);
             var response = await client.SendAsync(mail, linked.Token);
             await QuitAsync(client, linked.Token);
             return DeliveryResult.Success(QueueId().Match(response) is { Success: true } queued ? queued.Groups[1].Value : mail.MessageId);
@@ -69,6 +58,23 @@ internal sealed partial class EmailChannel(IOptions<SmtpOptions> options, TimePr
             return cancellationToken.IsCancellationRequested
                 ? throw new OperationCanceledException("the send was cancelled", ex, cancellationToken)
                 : SmtpErrors.Classify(ex, settings);
+        }
+    }
+
+    /// <summary>Connects to the configured server (port, TLS, certificate policy) and signs in when a user is set.</summary>
+    internal static async Task SignInAsync(SmtpClient client, SmtpOptions settings, CancellationToken cancellationToken)
+    {
+        client.Timeout = (int)settings.Timeout.TotalMilliseconds;
+        if (settings.AllowInvalidCertificate)
+        {
+            client.CheckCertificateRevocation = false;
+            client.ServerCertificateValidationCallback = (_, _, _, _) => settings.AllowInvalidCertificate;
+        }
+
+        await client.ConnectAsync(settings.Host!, settings.Port, SocketOptions(settings.Security), cancellationToken);
+        if (!string.IsNullOrEmpty(settings.Username))
+        {
+            await client.AuthenticateAsync(settings.Username, settings.Password ?? "", cancellationToken);
         }
     }
 

@@ -20,6 +20,12 @@ public sealed record StatusSnapshot(
     /// <summary>The snoozes in force, with the seconds they have left (null: until the alert resolves).</summary>
     public IReadOnlyList<SnoozeStatus> Snoozes { get; init; } = [];
 
+    /// <summary>
+    /// Which instance runs the cycle (several may share a PostgreSQL database), since when, and whether it looks
+    /// stopped; null when no instance holds the lease (no <c>serve</c> runs, or the last one stopped cleanly).
+    /// </summary>
+    public Leases.CycleLeader? Leader { get; init; }
+
     /// <summary>How many alerts fire at each level.</summary>
     public IReadOnlyDictionary<string, int> FiringAlerts { get; init; } = new Dictionary<string, int>();
 

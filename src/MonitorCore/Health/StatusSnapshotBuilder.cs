@@ -31,6 +31,7 @@ public sealed class StatusSnapshotBuilder(
     SnoozeService snoozes,
     IAlertStore alerts,
     IDataVersion versions,
+    Leases.ILeaseStore leases,
     TimeProvider time)
 {
     /// <summary>
@@ -79,7 +80,8 @@ public sealed class StatusSnapshotBuilder(
         }
 
         return new Inputs(stamp, now, names, latest, sonic, interval, lastComplete?.Timestamp, active,
-            firing.ToDictionary(p => p.Key.Word(), p => p.Value), await dataMode.ReadAsync(cancellationToken));
+            firing.ToDictionary(p => p.Key.Word(), p => p.Value), await dataMode.ReadAsync(cancellationToken),
+            await leases.GetAsync(Leases.SchedulerLease.Name, cancellationToken));
     }
 
     private StatusSnapshot Compose(Inputs inputs, DateTimeOffset now)
@@ -104,6 +106,7 @@ public sealed class StatusSnapshotBuilder(
         return new StatusSnapshot(now, monitors, sonicNext, inputs.SonicLastComplete)
         {
             Mode = inputs.DataMode ?? mode.Label,
+            Leader = Leases.CycleLeader.From(inputs.Lease, now),
             Snoozes = [.. inputs.Snoozes.Where(s => s.IsActive(now)).Select(s => new SnoozeStatus(s.Id, s.Scope, s.Target, s.SecondsLeft(now), s.UntilResolved, s.Reason))],
             FiringAlerts = inputs.Firing,
         };
@@ -141,5 +144,6 @@ public sealed class StatusSnapshotBuilder(
         DateTimeOffset? SonicLastComplete,
         IReadOnlyList<Snooze> Snoozes,
         IReadOnlyDictionary<string, int> Firing,
-        string? DataMode);
+        string? DataMode,
+        Leases.LeaseHolder? Lease);
 }

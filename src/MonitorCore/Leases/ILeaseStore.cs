@@ -1,12 +1,12 @@
 namespace MonitorCore.Leases;
 
-/// <summary>Who holds a lease, and until when.</summary>
-public sealed record LeaseHolder(string Name, string Holder, DateTimeOffset ExpiresAt);
+/// <summary>Who holds a lease, until when, and since when (null for a lease taken before that was recorded).</summary>
+public sealed record LeaseHolder(string Name, string Holder, DateTimeOffset ExpiresAt, DateTimeOffset? AcquiredAt = null);
 
 /// <summary>
 /// <c>leases</c>: a named lease held by one instance at a time. Taking it succeeds when nobody holds
 /// it, when its holder let it expire, or when the taker already holds it (a renewal), atomically, so
-/// two instances can never both hold it.
+/// two instances can never both hold it. A renewal keeps the time it was first taken.
 /// </summary>
 public interface ILeaseStore
 {

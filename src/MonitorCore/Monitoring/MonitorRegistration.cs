@@ -45,6 +45,13 @@ public sealed partial record MonitorRegistration
     /// <summary>Where the monitor comes from: <c>built-in</c>, <c>manifest (http)</c>, or <c>plugin NAME VERSION</c>.</summary>
     public string Origin { get; init; } = "built-in";
 
+    /// <summary>
+    /// A timer monitor that runs as soon as the service leads (at its start, or when a standby takes over),
+    /// whatever its last run (the power-on self-test), then on its interval; other timer monitors that ran
+    /// recently wait out the rest of their interval.
+    /// </summary>
+    public bool RunsAtStart { get; init; }
+
     /// <summary>A <c>system_vars</c> switch; when it is off the run is recorded as Disabled without running.</summary>
     public Settings.SystemVarKey<bool>? Toggle { get; init; }
 

@@ -11,8 +11,9 @@ namespace MonitorCore.Monitoring;
 /// <summary>
 /// Runs monitors from the registry (one by name, or all in order), each in isolation, and records exactly
 /// one ledger row per run (and a <c>run_recorded</c> event for the live faces). Per run: a DI scope, a logging scope named after the monitor, a timeout (an
-/// Error with <c>error: "timeout"</c>), and any exception turned into an Error row. Shutdown
-/// cancellation is recorded and then let through. Two runs of one monitor never overlap in this
+/// Error with <c>error: "timeout"</c>), and any exception turned into an Error row. A run cut short by
+/// shutdown is recorded as Skipped (<c>interrupted: true</c>: a normal stop is not an error) and the
+/// cancellation let through. Two runs of one monitor never overlap in this
 /// process: the second waits for the first.
 /// </summary>
 public sealed partial class MonitorRunner(
@@ -25,7 +26,17 @@ public sealed partial class MonitorRunner(
     TimeProvider time,
     ILogger<MonitorRunner> logger)
 {
+    /// <summary>The metadata key (true) of a run cut short by a stop of the service.</summary>
+    public const string InterruptedKey = "interrupted";
+
+    /// <summary>The <c>reason</c> of a run cut short by a stop of the service.</summary>
+    public const string InterruptedReason = "interrupted: the service stopped during the run";
+
     private readonly ILedgerMirror[] _mirrors = [.. mirrors];
+
+    /// <summary>The row of a run cut short by a stop (Skipped, <c>interrupted: true</c>): it did not run to its end.</summary>
+    public static bool WasInterrupted(LedgerEntry entry) =>
+        entry.Status == MonitorStatus.Skipped && entry.Metadata[InterruptedKey] is System.Text.Json.Nodes.JsonValue flag && flag.TryGetValue<bool>(out var interrupted) && interrupted;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _running = new(StringComparer.Ordinal);
 
     public MonitorRegistry Registry => registry;
@@ -138,18 +149,20 @@ public sealed partial class MonitorRunner(
     {
         using var timeout = new CancellationTokenSource(registration.Timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        Task<MonitorResult>? running = null;
         try
         {
             var monitor = registration.Factory(services);
             var context = new MonitorContext(registration.Name, cycleId, startedAt, services);
             // WaitAsync also bounds a monitor that ignores its token.
-            var result = await monitor.RunAsync(context, linked.Token)
-                .WaitAsync(registration.Timeout, time, cancellationToken);
+            running = monitor.RunAsync(context, linked.Token);
+            var result = await running.WaitAsync(registration.Timeout, time, cancellationToken);
             return (result, false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return (MonitorResult.Error("cancelled", new JsonObject { ["reason"] = "shutdown" }), true);
+            // A stop (Ctrl+C, SIGTERM) says nothing about the monitor: not an Error; the next run after the restart tells.
+            return (MonitorResult.Skipped(InterruptedReason, new JsonObject { [InterruptedKey] = true }), true);
         }
         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException && timeout.IsCancellationRequested)
         {
@@ -163,6 +176,16 @@ public sealed partial class MonitorRunner(
                 $"{ex.GetType().Name}: {ex.Message}",
                 new JsonObject { ["exception"] = ex.GetType().FullName });
             return (error, false);
+        }
+        finally
+        {
+            // A run the runner stopped waiting for (shutdown, timeout) is told to stop. The wait can end before the
+            // linked token passes a cancellation on (the sources are disposed first), and then the monitor's HTTP
+            // calls would run on and hold the host's disposal.
+            if (running is { IsCompleted: false })
+            {
+                await linked.CancelAsync();
+            }
         }
     }
 

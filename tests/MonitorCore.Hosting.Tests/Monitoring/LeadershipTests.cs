@@ -13,13 +13,14 @@ public sealed class LeadershipTests : IAsyncLifetime
 {
     private readonly TempDirectory _folder = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+    private readonly LogRecorder _logB = new();
     private MonitorCoreApp _a = null!;
     private MonitorCoreApp _b = null!;
 
     public async Task InitializeAsync()
     {
         _a = Build();
-        _b = Build();
+        _b = Build(_logB);
         await _a.InitializeDatabaseAsync(default);
         await _b.InitializeDatabaseAsync(default);
     }
@@ -33,9 +34,16 @@ public sealed class LeadershipTests : IAsyncLifetime
         _folder.Dispose();
     }
 
-    private MonitorCoreApp Build() =>
+    private MonitorCoreApp Build(LogRecorder? log = null) =>
         MonitorCoreApp.Build(new HostSettings(_folder.Path, new Dictionary<string, string?>(), Overrides: OfflineSources.Settings()),
-            services => services.AddSingleton<TimeProvider>(_time));
+            services =>
+            {
+                services.AddSingleton<TimeProvider>(_time);
+                if (log is not null)
+                {
+                    services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(log);
+                }
+            });
 
     private static MonitorScheduler Scheduler(MonitorCoreApp host) => host.Services.GetRequiredService<MonitorScheduler>();
 
@@ -105,6 +113,56 @@ public sealed class LeadershipTests : IAsyncLifetime
 
         Assert.True(b.IsLeader);
         Assert.Equal(1, await Cycles());
+    }
+
+    [Fact]
+    public async Task A_standby_says_who_leads_and_since_when_then_that_the_leader_looks_stopped_with_the_time_left_then_that_it_took_over()
+    {
+        var leases = _a.Services.GetRequiredService<ILeaseStore>();
+        var t0 = _time.GetUtcNow();
+        Assert.True(await leases.TryAcquireAsync(MonitorScheduler.LeaseName, "crashed-instance", t0, MonitorScheduler.LeaseDuration, default));
+        var b = Scheduler(_b);
+        var idle = b.NextIdle;
+        await b.StartAsync(default);
+        await idle;
+
+        var standing = Assert.Single(_logB.WithEventId(2103));
+        Assert.Equal(
+            $"Instance {b.Holder} stands by: crashed-instance runs the cycle since 2026-11-24T12:00:00Z (its lease is renewed and has 30 s left)",
+            standing.Message);
+        var status = await _b.Operations.Status.GetAsync(default);
+        Assert.Equal(("crashed-instance", t0, false), (status.Leader!.Holder, status.Leader.Since, status.Leader.Stale));
+        Assert.Equal("crashed-instance", (await _b.Operations.Sonic.GetAsync(default)).Leader!.Holder);
+
+        for (var i = 0; i < 3; i++)
+        {
+            await StepAsync(b); // t = 15 s: three renewal periods without a renewal
+        }
+
+        var waiting = Assert.Single(_logB.WithEventId(2104));
+        Assert.Equal(
+            $"Instance {b.Holder} waits to run the cycle: the leader crashed-instance has not renewed its lease for 15 s and looks stopped; " +
+            "this instance takes over in 15 s, when the lease runs out",
+            waiting.Message);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, waiting.Level);
+        status = await _b.Operations.Status.GetAsync(default);
+        Assert.True(status.Leader!.Stale);
+        Assert.Equal(15, status.Leader.SecondsLeft);
+        Assert.Single(_logB.WithEventId(2103)); // said once, not every loop
+
+        for (var i = 0; i < 4; i++)
+        {
+            await StepAsync(b);
+        }
+
+        Assert.True(b.IsLeader);
+        var tookOver = Assert.Single(_logB.WithEventId(2105));
+        Assert.Equal($"Instance {b.Holder} took over the cycle from crashed-instance, which had not renewed its lease for 35 s", tookOver.Message);
+        var leader = (await _b.Operations.Status.GetAsync(default)).Leader!;
+        Assert.Equal((b.Holder, _time.GetUtcNow(), false), (leader.Holder, leader.Since, leader.Stale));
+
+        await StepAsync(b); // a renewal keeps the time the lease was taken
+        Assert.Equal(t0.AddSeconds(35), (await leases.GetAsync(MonitorScheduler.LeaseName, default))!.AcquiredAt);
     }
 
     [Fact]

@@ -9,6 +9,7 @@ public sealed class MonitorRunnerTests : IAsyncLifetime
 {
     private readonly TempDirectory _folder = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+    private readonly CancellationProbe _probe = new();
     private MonitorCoreApp _host = null!;
 
     public async Task InitializeAsync()
@@ -17,6 +18,7 @@ public sealed class MonitorRunnerTests : IAsyncLifetime
         _host = MonitorCoreApp.Build(new HostSettings(_folder.Path, new Dictionary<string, string?>(), Overrides: offline), services =>
         {
             services.AddSingleton<TimeProvider>(_time);
+            services.AddSingleton(_probe);
             services.AddMonitor<SucceedingMonitor>("ok_monitor", r => r with { Order = 1 });
             services.AddMonitor<ThrowingMonitor>("throwing_monitor", r => r with { Order = 2 });
             services.AddMonitor<HangingMonitor>("hanging_monitor", r => r with { Order = 3, Timeout = TimeSpan.FromSeconds(5) });
@@ -76,15 +78,23 @@ public sealed class MonitorRunnerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Shutdown_records_the_cancelled_run_and_lets_the_cancellation_through()
+    public async Task Shutdown_records_the_interrupted_run_as_skipped_not_an_error_and_lets_the_cancellation_through()
     {
         using var shutdown = new CancellationTokenSource();
         var run = _host.Runner.RunByNameAsync("hanging_monitor", null, shutdown.Token);
+        await _probe.Started.Task;
         await shutdown.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        // The monitor's own token is cancelled too: its HTTP calls stop, and the host's disposal does not wait for them.
+        await _probe.Cancelled.Task.WaitAsync(TimeSpan.FromSeconds(30));
         var row = Assert.Single(await Ledger.QueryAsync(new LedgerQuery("hanging_monitor"), default));
-        Assert.Equal("cancelled", (string?)row.Metadata["error"]);
+        Assert.Equal(MonitorStatus.Skipped, row.Status);
+        Assert.Equal("interrupted: the service stopped during the run", (string?)row.Metadata["reason"]);
+        Assert.True((bool)row.Metadata["interrupted"]!);
+        Assert.True(MonitorRunner.WasInterrupted(row));
+        var health = (await _host.Operations.Status.GetAsync(default)).Monitors.Single(m => m.Name == "hanging_monitor").Health;
+        Assert.Equal(Health.MonitorHealth.Healthy, health); // after the restart, a normal stop is not an Error
     }
 
     [Fact]

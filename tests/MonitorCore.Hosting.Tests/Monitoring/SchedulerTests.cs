@@ -127,6 +127,31 @@ public sealed class SchedulerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sonic_interval_and_a_step_disabled_through_the_operations_apply_to_the_running_loop_at_its_next_cycle()
+    {
+        await StartAsync();
+        var sonic = _host.Operations.Sonic;
+
+        var view = await sonic.SetIntervalAsync("2s", default);
+        Assert.Equal((2.0, "runtime settings (monitor_heartbeat)"), (view.IntervalSeconds, view.IntervalSource));
+        await AdvanceAsync(TimeSpan.FromSeconds(5)); // the loop sees the new interval at its next look, at most 5 s on
+        await AdvanceAsync(TimeSpan.FromSeconds(4));
+        var starts = (await Rows(Heartbeats.Sonic)).Select(r => (r.Timestamp - _time.Start).TotalSeconds).ToList();
+        Assert.Equal([0, 5, 7, 9], starts);
+
+        view = await sonic.SetStepAsync("market", enabled: false, default);
+        Assert.False(view.Steps.Single(s => s.Monitor == "market_monitor").Enabled);
+        await AdvanceAsync(TimeSpan.FromSeconds(2));
+        var market = (await Rows("market_monitor"))[^1];
+        Assert.Equal((MonitorStatus.Disabled, "enabled_market is off"), (market.Status, (string?)market.Metadata["reason"]));
+        Assert.Equal("Disabled", (string?)(await Rows(Heartbeats.Sonic))[^1].Metadata["steps"]!["market_monitor"]);
+
+        view = await sonic.GetAsync(default);
+        Assert.Equal((_time.GetUtcNow(), 2.0), (view.LastCycle, view.NextCycleSeconds));
+        Assert.Equal(_scheduler.Holder, view.Leader!.Holder);
+    }
+
+    [Fact]
     public async Task An_overrun_is_a_warning_and_the_next_cycle_follows_without_overlap()
     {
         SlowMonitor.NextRunTakes = TimeSpan.FromSeconds(75);
@@ -186,5 +211,32 @@ public sealed class SchedulerTests : IAsyncLifetime
         Assert.Single(await Rows("timer_monitor"));
         await AdvanceAsync(TimeSpan.FromSeconds(60));
         Assert.Equal(2, (await Rows("timer_monitor")).Count);
+    }
+
+    [Fact]
+    public async Task The_self_test_runs_at_every_start_even_after_a_recent_run_then_on_its_hourly_timer()
+    {
+        await Ledger.AppendAsync(new LedgerEntry(0, "operations_monitor", _time.GetUtcNow().AddMinutes(-5), MonitorStatus.Success, new JsonObject(), 1, null), default);
+        await StartAsync();
+        var rows = await Rows("operations_monitor");
+        Assert.Equal(2, rows.Count); // the one of five minutes ago, and the one at this start
+        Assert.Equal(_time.GetUtcNow(), rows[1].Timestamp);
+        Assert.NotNull(rows[1].Metadata["checks"]);
+
+        await AdvanceAsync(TimeSpan.FromMinutes(59));
+        Assert.Equal(2, (await Rows("operations_monitor")).Count);
+        await AdvanceAsync(TimeSpan.FromMinutes(1));
+        Assert.Equal(3, (await Rows("operations_monitor")).Count);
+    }
+
+    [Fact]
+    public async Task After_a_restart_a_timer_monitor_whose_last_run_was_interrupted_runs_at_once()
+    {
+        var interrupted = new JsonObject { ["reason"] = MonitorRunner.InterruptedReason, ["interrupted"] = true };
+        await Ledger.AppendAsync(new LedgerEntry(0, "timer_monitor", _time.GetUtcNow().AddSeconds(-30), MonitorStatus.Skipped, interrupted, 1, null), default);
+        await StartAsync();
+        var rows = await Rows("timer_monitor");
+        Assert.Equal(2, rows.Count);
+        Assert.Equal((MonitorStatus.Success, _time.GetUtcNow()), (rows[1].Status, rows[1].Timestamp));
     }
 }

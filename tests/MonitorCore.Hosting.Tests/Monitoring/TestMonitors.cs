@@ -17,11 +17,31 @@ internal sealed class ThrowingMonitor : IMonitor
         throw new InvalidOperationException("feed exploded");
 }
 
-internal sealed class HangingMonitor : IMonitor
+/// <summary>What a <see cref="HangingMonitor"/> saw: that its run started, and that its own token was cancelled.</summary>
+internal sealed class CancellationProbe
+{
+    public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TaskCompletionSource Cancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
+
+internal sealed class HangingMonitor(CancellationProbe? probe = null) : IMonitor
 {
     public async Task<MonitorResult> RunAsync(MonitorContext context, CancellationToken cancellationToken)
     {
-        await Task.Delay(Timeout.Infinite, cancellationToken);
+        probe?.Started.TrySetResult();
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        finally
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                probe?.Cancelled.TrySetResult();
+            }
+        }
+
         return MonitorResult.Success();
     }
 }

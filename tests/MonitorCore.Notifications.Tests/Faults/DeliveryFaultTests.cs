@@ -162,6 +162,43 @@ public sealed class DeliveryFaultTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_send_cut_short_by_a_stop_is_cancelled_at_the_provider_so_it_cannot_deliver_later()
+    {
+        var hung = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var webhook = await Server(async context =>
+        {
+            hung.TrySetResult();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, context.RequestAborted);
+            }
+            finally
+            {
+                aborted.TrySetResult();
+            }
+        });
+        var host = await Host(new()
+        {
+            ["Notifications:Webhook:Url"] = webhook.Url("/hook"),
+            ["Notifications:Webhook:Timeout"] = "00:05:00",
+            ["Notifications:Dispatch:SendTimeout"] = "00:05:00",
+        });
+        var now = host.Time.GetUtcNow();
+        await host.Get<INotificationOutbox>().EnqueueAsync(
+            [new Notification { Channel = "webhook", Recipient = "", Subject = "s", Body = "b", Level = AlertLevel.High, IdempotencyKey = "k1", CreatedAt = now, NextAttemptAt = now }],
+            default);
+        using var stop = new CancellationTokenSource();
+
+        var dispatch = host.Get<NotificationDispatcher>().DispatchDueAsync(stop.Token);
+        await hung.Task;
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dispatch);
+
+        await aborted.Task.WaitAsync(TimeSpan.FromSeconds(30)); // the request was aborted, not left running on its own
+    }
+
+    [Fact]
     public async Task Rows_written_before_a_restart_are_delivered_after_it()
     {
         var webhook = await Server(async context => await context.Response.WriteAsync("ok"));
