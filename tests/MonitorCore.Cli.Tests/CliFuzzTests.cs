@@ -29,6 +29,35 @@ public sealed partial class CliFuzzTests : IAsyncLifetime
         "--help", "--db", "--config", "--demo", "--limit", "--for", "--status", "--low", "--nope", new string('x', 3000), "é✓🚀", "'", "\"",
     ];
 
+    /// <summary>Values near the right ones, by argument or option name: half the values come from here, so that the commands go past parsing into the operations.</summary>
+    private static readonly Dictionary<string, string[]> ByName = new(StringComparer.Ordinal)
+    {
+        ["name"] = ["all", "latency_monitor", "liquid_monitor", "price_monitor", "main", "nobody"],
+        ["monitor"] = ["latency_monitor", "liquid_monitor", "nobody", ""],
+        ["target"] = ["all", "liquid_monitor", "1", "2"],
+        ["id"] = ["1", "2", "near", "safe", "nea", "99"],
+        ["type"] = ["Profit", "LiquidationDistance", "Proft", "PriceMove"],
+        ["class"] = ["Position", "Portfolio", "Postion"],
+        ["key"] = ["sonic_interval_seconds", "enabled_risk", "theme_mode", "Monitors:liquid_monitor:ThresholdPercent", "Notifcations:Sms:To"],
+        ["value"] = ["30", "true", "light", "8", "-1", "30m", "HIGH"],
+        ["seconds"] = ["60", "0", "1e309", "NaN", "604801"],
+        ["file"] = ["mine.csv", "notes.txt", "missing.json", ".", ""],
+        ["path"] = ["legacy", ".", "notes.txt", "missing"],
+        ["address"] = ["5Egu5iBD5TvXPR7i5QazQi6JT51LZrq8P3dYRcM3wHz6", "0xnotsolana"],
+        ["--for"] = ["30m", "2h", "30", "99999999999d"],
+        ["--status"] = ["active", "all", "Error", "pending", "sideways"],
+        ["--limit"] = ["1", "0", "100000", "-5"],
+        ["--channel"] = ["email", "sms", "pigeon"],
+        ["--level"] = ["HIGH", "low", "LOUD"],
+        ["--monitor"] = ["latency_monitor", "nobody"],
+        ["--low"] = ["1", "NaN", "50"],
+        ["--medium"] = ["2", "25"],
+        ["--high"] = ["3", "10"],
+        ["--condition"] = ["ABOVE", "below", "SIDEWAYS"],
+        ["--high-notify"] = ["sms,voice", "voce"],
+        ["--config"] = ["missing.json", "notes.txt", ".", ""],
+    };
+
     private static readonly string[] DbValues = ["data/monitorcore.db", "notes.txt", ".", "other.db", "data", "Host=127.0.0.1;Port=1;Timeout=1;Username=x", ""];
 
     private readonly TempDirectory _folder = new();
@@ -66,32 +95,35 @@ public sealed partial class CliFuzzTests : IAsyncLifetime
             .ToList();
         Assert.True(commands.Count >= 30, $"only {commands.Count} commands found");
 
-        for (var i = 0; i < 240; i++)
+        // Every command twice in well-formed shapes first (the likeliest values, then near ones), so that each goes past
+        // parsing into its operation; then random argument strings.
+        for (var i = 0; i < 300; i++)
         {
-            var (path, command) = commands[i < commands.Count ? i : random.Next(commands.Count)]; // every command at least once
+            var pass = i / commands.Count;
+            var (path, command) = commands[pass < 2 ? i % commands.Count : random.Next(commands.Count)];
             var args = new List<string>(path.Split(' ').Skip(1));
             foreach (var argument in command.Arguments)
             {
-                if (random.Next(8) > 0)
+                if (pass < 2 || random.Next(8) > 0)
                 {
-                    args.Add(Pick(random));
+                    args.Add(pass == 0 ? Likeliest(argument.Name, random) : Pick(random, argument.Name));
                 }
             }
 
-            foreach (var option in command.Options.Concat(GlobalOptionsOf(command)).Where(o => random.Next(3) == 0))
+            foreach (var option in command.Options.Concat(GlobalOptionsOf(command)).Where(o => pass == 0 ? o.Required : random.Next(3) == 0))
             {
                 args.Add(option.Name);
                 if (option.Name == "--db")
                 {
                     args.Add(DbValues[random.Next(DbValues.Length)]);
                 }
-                else if (option.ValueType != typeof(bool) && random.Next(6) > 0)
+                else if (option.ValueType != typeof(bool) && (pass < 2 || random.Next(6) > 0))
                 {
-                    args.Add(Pick(random));
+                    args.Add(pass == 0 ? Likeliest(option.Name, random) : Pick(random, option.Name));
                 }
             }
 
-            for (var extra = random.Next(4) == 0 ? random.Next(1, 3) : 0; extra > 0; extra--)
+            for (var extra = pass >= 2 && random.Next(4) == 0 ? random.Next(1, 3) : 0; extra > 0; extra--)
             {
                 args.Insert(random.Next(args.Count + 1), Pick(random));
             }
@@ -191,11 +223,12 @@ public sealed partial class CliFuzzTests : IAsyncLifetime
         return root == command ? [] : root.Options.Where(o => o.Recursive);
     }
 
-    private static string Pick(Random random) => random.Next(10) switch
-    {
-        0 => RandomText(random, random.Next(1, 40)),
-        _ => Pool[random.Next(Pool.Length)],
-    };
+    private static string Likeliest(string name, Random random) => ByName.TryGetValue(name, out var near) ? near[0] : Pool[random.Next(Pool.Length)];
+
+    private static string Pick(Random random, string? name = null) =>
+        name is not null && ByName.TryGetValue(name, out var near) && random.Next(2) == 0 ? near[random.Next(near.Length)]
+        : random.Next(10) == 0 ? RandomText(random, random.Next(1, 40))
+        : Pool[random.Next(Pool.Length)];
 
     private static string RandomText(Random random, int length)
     {
