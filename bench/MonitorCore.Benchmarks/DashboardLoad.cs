@@ -70,6 +70,7 @@ internal static class DashboardLoad
           const count = s => document.querySelectorAll(s).length;
           const text = id => document.getElementById(id)?.textContent ?? '';
           const parts = {
+            first_positions: () => count('#positions [data-position]') > 0,
             positions: () => count('#positions [data-position]') >= expected.positions,
             alerts: () => count('#alert-list li') > 0,
             monitors: () => count('#monitors li') >= expected.monitors,
