@@ -83,7 +83,7 @@ internal static partial class ApiLoad
 
             foreach (var path in new[] { "/status", "/api/ledger?limit=50" })
             {
-                await ProbeAsync(address + path);
+                Console.WriteLine(await ProbeAsync(address + path));
                 await WrkAsync(address + path, threads, connections, 3);
                 var cpuBefore = ProcessCpu();
                 var allocatedBefore = GC.GetTotalAllocatedBytes();
@@ -235,25 +235,25 @@ internal static partial class ApiLoad
     }
 
     /// <summary>One client, 20 requests one after another: the route answers 200, and how long one request takes alone.</summary>
-    private static async Task ProbeAsync(string url)
+    internal static async Task<string> ProbeAsync(string url, int times = 20)
     {
         using var http = new HttpClient();
-        var times = new List<double>();
+        var elapsed = new List<double>();
         var size = 0;
-        for (var i = 0; i < 20; i++)
+        for (var i = 0; i < times; i++)
         {
             var started = Stopwatch.GetTimestamp();
             using var response = await http.GetAsync(url);
             size = (await response.Content.ReadAsByteArrayAsync()).Length;
-            times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            elapsed.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             if (!response.IsSuccessStatusCode)
             {
                 throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode}.");
             }
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"GET {url} alone: first {times[0]:0.0} ms, then median {times.Skip(1).Order().ElementAt(9):0.00} ms; {size:N0} bytes"));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"GET {url} alone: first {elapsed[0]:0.0} ms, then median {elapsed.Skip(1).Order().ElementAt((times - 1) / 2):0.00} ms; {size:N0} bytes");
     }
 
     private static void Print(string what, List<double> values)
