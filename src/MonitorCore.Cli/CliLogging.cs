@@ -8,7 +8,9 @@ namespace MonitorCore.Cli;
 
 /// <summary>
 /// The command's logs: one line each, to standard error (standard output carries results), warnings and
-/// errors only unless <c>Logging:LogLevel</c> says otherwise (<c>serve</c> logs every run).
+/// errors only unless <c>Logging:LogLevel</c> says otherwise (<c>serve</c> logs every run). A failing feed or
+/// provider is one line naming the service, status and reason; retries, circuit breakers and stack traces
+/// only at Debug (<c>Logging:LogLevel:Default=Debug</c>, or a category's own level such as <c>Logging:LogLevel:Polly</c>).
 /// </summary>
 internal static class CliLogging
 {
@@ -17,9 +19,15 @@ internal static class CliLogging
         var logging = builder.Logging;
         logging.ClearProviders();
         logging.SetMinimumLevel(LogLevel.Warning);
-        logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         logging.AddFilter("Microsoft", LogLevel.Warning);
-        logging.AddFilter("Polly", LogLevel.Warning);
+        if (!Enum.TryParse<LogLevel>(builder.Configuration["Logging:LogLevel:Default"], ignoreCase: true, out var level) || level > LogLevel.Debug)
+        {
+            // Each retry and each open circuit breaker is a log entry with a full stack trace: a failing feed is said once,
+            // by the run that met it ("Monitor price_monitor finished: Error …: coingecko: unreachable: …"). At Debug, everything.
+            logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Error);
+            logging.AddFilter("Polly", LogLevel.None);
+        }
+
         logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         logging.AddSimpleConsole(o => o.SingleLine = true);
         logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);

@@ -64,6 +64,9 @@ public static class MonitorCoreHostBuilderExtensions
         services.AddSingleton<IEventStream>(sp => sp.GetRequiredService<EventStream>());
         services.AddSingleton<EventTail>();
 
+        services.AddConfiguredOptions<WatchdogOptions>(configuration, WatchdogOptions.Section);
+        services.AddHttpClient(Watchdog.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers(); // the URL is a secret
+        services.AddSingleton<Watchdog>();
         services.AddSingleton<SonicCycle>();
         services.AddSingleton<Retention>();
         services.AddSingleton<MonitorScheduler>();

@@ -93,6 +93,45 @@ public sealed class ServeAcceptanceTests : IDisposable
     }
 }
 
+/// <summary>What a person reads in the log of a service whose feeds are all down.</summary>
+[Trait("Category", "Integration")]
+public sealed class ServeLogTests : IDisposable
+{
+    private readonly TempDirectory _folder = new();
+
+    public void Dispose()
+    {
+        Data.DatabaseInitializer.ReleaseSqliteFiles();
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task Offline_the_first_cycle_says_each_failing_feed_once_with_its_reason_and_no_stack_trace()
+    {
+        // Retries as in production (3, with backoff): each one was a log entry with a full stack trace.
+        await using var serve = ServeProcess.Start(_folder.Path, ["serve", "--no-api", "--db", _folder.File("monitorcore.db")], new Dictionary<string, string?>
+        {
+            ["MONITORCORE_Sources__Resilience__MaxRetryAttempts"] = "3",
+            ["MONITORCORE_Sources__Resilience__RetryBaseDelay"] = "00:00:00.010",
+        });
+        await serve.WaitForAsync("Monitor sonic_monitor finished", 1, TimeSpan.FromSeconds(90));
+        await serve.WaitForAsync("Monitor operations_monitor finished", 1, TimeSpan.FromSeconds(60));
+        await serve.WaitForAsync("Monitor latency_monitor finished", 1, TimeSpan.FromSeconds(60));
+        Assert.Equal(0, await serve.TerminateAsync(TimeSpan.FromSeconds(5)));
+
+        var lines = serve.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.DoesNotContain(lines, l => l.Contains("Exception", StringComparison.Ordinal) || l.TrimStart().StartsWith("at ", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("Polly", StringComparison.Ordinal));
+        var price = Assert.Single(lines, l => l.Contains("Monitor price_monitor finished", StringComparison.Ordinal));
+        Assert.Contains("warn:", price, StringComparison.Ordinal);
+        Assert.Contains("Error", price, StringComparison.Ordinal);
+        Assert.Contains("coingecko: unreachable: ConnectionRefused", price, StringComparison.Ordinal);
+        Assert.Contains("yahoo: unreachable: ConnectionRefused", price, StringComparison.Ordinal);
+        Assert.Contains("jupiter (unreachable: ConnectionRefused)", Assert.Single(lines, l => l.Contains("Monitor latency_monitor finished", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.InRange(serve.Error.Length, 1, 6 * 1024); // was 36 KB
+    }
+}
+
 /// <summary>A <c>monitorcore</c> process whose standard error is kept and watched, killed on dispose if still running.</summary>
 internal sealed class ServeProcess : IAsyncDisposable
 {

@@ -37,7 +37,7 @@ internal static class ServeCommand
                 DatabaseStart.Checked,
                 settings => parse.GetValue(noApi)
                     ? Build(settings, context)
-                    : MonitorCore.Api.MonitorCoreWebHost.Build(settings, ShutdownTimeout, context.ConfigureServices, CliLogging.Configure));
+                    : MonitorCore.Api.MonitorCoreWebHost.Build(settings, ShutdownTimeout, context.ConfigureServices, ConfigureHost));
         });
         return command;
     }
@@ -69,7 +69,18 @@ internal static class ServeCommand
             DisableDefaults = true,
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
-        return MonitorCoreApp.Build(builder, settings, context.ConfigureServices, CliLogging.Configure);
+        return MonitorCoreApp.Build(builder, settings, context.ConfigureServices, ConfigureHost);
+    }
+
+    /// <summary>
+    /// The service's logging, and under systemd (a unit of <c>Type=notify</c>) the host's own integration: READY=1 once
+    /// every service has started, STOPPING=1 on a stop, and log lines in the journal's format with their level as its priority.
+    /// Outside systemd it changes nothing.
+    /// </summary>
+    private static void ConfigureHost(IHostApplicationBuilder builder)
+    {
+        CliLogging.Configure(builder);
+        builder.Services.AddSystemd();
     }
 
     private static async Task<int> ServeAsync(Invocation invocation, MonitorCoreApp app, string? api)

@@ -39,7 +39,7 @@ public static partial class SecretMask
         return UrlQuery().Replace(masked, url => url.Groups[1].Value + QueryValue().Replace(url.Groups[2].Value, p => p.Groups[1].Value + Mask));
     }
 
-    [GeneratedRegex("(password|passwd|pwd|token|secret|apikey|api_key|accountsid|webhookurl|authtoken|key)s?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("(password|passwd|pwd|token|secret|apikey|api_key|accountsid|webhookurl|pingurl|authtoken|key)s?$", RegexOptions.IgnoreCase)]
     private static partial Regex SecretName();
 
     [GeneratedRegex("((?:password|pwd)\\s*=\\s*)[^;]*", RegexOptions.IgnoreCase)]

@@ -15,8 +15,8 @@ public sealed record CycleOutcome(LedgerEntry Entry, TimeSpan Interval);
 /// <summary>
 /// One sonic cycle (docs/behaviour.md §2): every in-cycle monitor in registry order, each recorded on its
 /// own; a step that fails is recorded and the cycle goes on. The cycle itself is one
-/// <c>sonic_monitor</c> row (<c>steps</c>, <c>duration_ms</c>, <c>overrun</c>) and a heartbeat, then a
-/// <c>cycle_completed</c> event (the row and the interval).
+/// <c>sonic_monitor</c> row (<c>steps</c>, <c>duration_ms</c>, <c>overrun</c>, and <c>watchdog</c>: what the previous
+/// cycle's ping got) and a heartbeat, then the watchdog ping (in the background) and a <c>cycle_completed</c> event.
 /// </summary>
 public sealed partial class SonicCycle(
     MonitorRegistry registry,
@@ -24,6 +24,7 @@ public sealed partial class SonicCycle(
     IHeartbeatStore heartbeats,
     SystemVars systemVars,
     EventRecorder events,
+    Watchdog watchdog,
     TimeProvider time,
     ILogger<SonicCycle> logger)
 {
@@ -36,6 +37,8 @@ public sealed partial class SonicCycle(
         var cycleId = startedAt.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
 
         MonitorResult result;
+        var failed = new List<string>();
+        var ping = watchdog.TakeFinished(); // the previous cycle's ping, if it is done: never waited for
         if (!await EnabledAsync(cancellationToken))
         {
             result = MonitorResult.Disabled($"{SystemVarKeys.EnabledSonic.Name} is off");
@@ -43,7 +46,6 @@ public sealed partial class SonicCycle(
         else
         {
             var steps = new JsonObject();
-            var failed = new List<string>();
             foreach (var registration in registry.All.Where(r => r.InCycle))
             {
                 var status = await RunStepAsync(registration, cycleId, cancellationToken);
@@ -63,16 +65,34 @@ public sealed partial class SonicCycle(
                 ["overrun"] = overrun,
                 ["interval_seconds"] = interval.TotalSeconds,
             };
-            result = overrun
-                ? MonitorResult.Warning($"overrun: the cycle took {elapsed.TotalSeconds:0.###} s of a {interval.TotalSeconds:0.###} s interval", metadata)
-                : failed.Count > 0
-                    ? MonitorResult.Warning($"steps failed: {string.Join(", ", failed)}", metadata)
-                    : MonitorResult.Success(metadata);
+            var warnings = new List<string>();
+            if (overrun)
+            {
+                warnings.Add($"overrun: the cycle took {elapsed.TotalSeconds:0.###} s of a {interval.TotalSeconds:0.###} s interval");
+            }
+
+            if (failed.Count > 0)
+            {
+                warnings.Add($"steps failed: {string.Join(", ", failed)}");
+            }
+
+            if (ping is { Ok: false })
+            {
+                warnings.Add($"watchdog ping after cycle {ping.CycleId} failed: {ping.Error}");
+            }
+
+            result = warnings.Count > 0 ? MonitorResult.Warning(string.Join("; ", warnings), metadata) : MonitorResult.Success(metadata);
+        }
+
+        if (ping is not null)
+        {
+            result.Metadata["watchdog"] = ping.ToJson();
         }
 
         var entry = await runner.RecordAsync(new LedgerEntry(
             0, Heartbeats.Sonic, startedAt, result.Status, result.Metadata, Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 3), cycleId));
         await heartbeats.RecordRunAsync(Heartbeats.Sonic, startedAt, Heartbeats.DefaultSonicInterval, CancellationToken.None);
+        watchdog.Ping(cycleId, fail: failed.Count > 0);
         MonitorCore.Diagnostics.MonitorCoreMetrics.CycleCompleted(time.GetElapsedTime(started));
         await events.RecordAsync(EventTypes.CycleCompleted, new JsonObject
         {

@@ -47,7 +47,7 @@ internal sealed class LatencyMonitor(
             ["slow_threshold_ms"] = settings.SlowThreshold.TotalMilliseconds,
             ["mode"] = mode.Label,
         };
-        var failed = probes.Where(p => p.Error is not null).Select(p => p.Name).ToList();
+        var failed = probes.Where(p => p.Error is not null).Select(p => $"{p.Name} ({p.Error})").ToList();
         if (failed.Count > 0)
         {
             return MonitorResult.Error($"{failed.Count} of {probes.Length} targets failed: {string.Join(", ", failed)}", metadata);

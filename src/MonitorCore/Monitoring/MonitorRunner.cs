@@ -119,7 +119,16 @@ public sealed partial class MonitorRunner(
     public async Task<LedgerEntry> RecordAsync(LedgerEntry entry)
     {
         entry = await ledger.AppendAsync(entry, CancellationToken.None);
-        LogRun(logger, entry.MonitorName, entry.Status, entry.DurationMs ?? 0);
+        if (entry.Status is MonitorStatus.Error or MonitorStatus.Warning)
+        {
+            // One line a person can act on: the monitor, its status and why (a failing feed names its service and reason).
+            var why = (string?)(entry.Metadata[entry.Status == MonitorStatus.Error ? "error" : "warning"] as System.Text.Json.Nodes.JsonValue) ?? "no reason given";
+            LogRunFailed(logger, entry.MonitorName, entry.Status, entry.DurationMs ?? 0, why);
+        }
+        else
+        {
+            LogRun(logger, entry.MonitorName, entry.Status, entry.DurationMs ?? 0);
+        }
         await MirrorAsync(entry);
         Diagnostics.MonitorCoreMetrics.RunRecorded(entry.MonitorName, entry.Status, entry.DurationMs);
         await events.RecordAsync(EventTypes.RunRecorded, EventRecorder.Data(entry));
@@ -171,7 +180,8 @@ public sealed partial class MonitorRunner(
         }
         catch (Exception ex)
         {
-            LogThrew(logger, ex, registration.Name);
+            LogThrew(logger, registration.Name, ex.GetType().Name, ex.Message);
+            LogThrewTrace(logger, ex, registration.Name);
             var error = MonitorResult.Error(
                 $"{ex.GetType().Name}: {ex.Message}",
                 new JsonObject { ["exception"] = ex.GetType().FullName });
@@ -207,11 +217,17 @@ public sealed partial class MonitorRunner(
     [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Monitor {Monitor} finished: {Status} in {DurationMs} ms")]
     private static partial void LogRun(ILogger logger, string monitor, MonitorStatus status, double durationMs);
 
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Monitor {Monitor} finished: {Status} in {DurationMs} ms: {Reason}")]
+    private static partial void LogRunFailed(ILogger logger, string monitor, MonitorStatus status, double durationMs, string reason);
+
     [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Monitor {Monitor} timed out after {TimeoutMs} ms")]
     private static partial void LogTimeout(ILogger logger, string monitor, double timeoutMs);
 
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Monitor {Monitor} threw")]
-    private static partial void LogThrew(ILogger logger, Exception exception, string monitor);
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Monitor {Monitor} threw {Type}: {Message}")]
+    private static partial void LogThrew(ILogger logger, string monitor, string type, string message);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Debug, Message = "Monitor {Monitor} threw; the stack trace")]
+    private static partial void LogThrewTrace(ILogger logger, Exception exception, string monitor);
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Toggle {Toggle} cannot be read; the monitor runs")]
     private static partial void LogBadToggle(ILogger logger, Exception exception, string toggle);

@@ -63,7 +63,7 @@ public class LatencyMonitorTests
         var result = await harness.RunAsync(Name);
 
         Assert.Equal(MonitorStatus.Error, result.Status);
-        Assert.Equal("1 of 2 targets failed: dead", (string?)result.Metadata["error"]);
+        Assert.Equal("1 of 2 targets failed: dead (unreachable: ConnectionRefused)", (string?)result.Metadata["error"]);
         Assert.Equal("error", (string?)result.Metadata["targets"]!["dead"]!["status"]);
         Assert.Contains("ConnectionRefused", (string?)result.Metadata["targets"]!["dead"]!["error"], StringComparison.Ordinal);
         Assert.Equal("200", (string?)result.Metadata["targets"]!["up"]!["status"]);
