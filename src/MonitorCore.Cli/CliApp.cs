@@ -34,6 +34,7 @@ public static class CliApp
         root.Subcommands.Add(NotificationsCommand.CreateXCom(context));
         root.Subcommands.Add(ThresholdsCommand.Create(context));
         root.Subcommands.Add(SettingsCommand.Create(context));
+        root.Subcommands.Add(ConsoleCommand.Create(context));
         return root;
     }
 
