@@ -13,4 +13,4 @@ dotnet test MonitorCore.sln -c Release \
   --collect "XPlat Code Coverage" --settings tests/coverage.runsettings \
   --results-directory "$results" --logger "console;verbosity=minimal" "$@"
 
-python3 scripts/coverage.py "$results" --min "${MONITORCORE_MIN_COVERAGE:-85}"
+python3 scripts/coverage.py "$results" --min "${COVERAGE_MIN:-85}"

@@ -12,6 +12,7 @@ using MonitorCore.Api.Dashboard;
 using MonitorCore.Api.Endpoints;
 using MonitorCore.Api.Security;
 using MonitorCore.Configuration;
+using MonitorCore.Hosting.Operations;
 using MonitorCore.Json;
 using Prometheus;
 using Scalar.AspNetCore;
@@ -21,6 +22,9 @@ namespace MonitorCore.Api;
 /// <summary>The HTTP API on a web host that already has Monitor Core (<c>AddMonitorCore</c>).</summary>
 public static class MonitorCoreApiExtensions
 {
+    /// <summary>The one OpenAPI document's name.</summary>
+    public const string DocumentName = "v1";
+
     /// <summary>Registers the API's services: keys, problem details, JSON in the product's convention, OpenAPI, limits.</summary>
     public static WebApplicationBuilder AddMonitorCoreApi(this WebApplicationBuilder builder)
     {
@@ -66,11 +70,13 @@ public static class MonitorCoreApiExtensions
 
     /// <summary>
     /// Maps every route: the dashboard at <c>/</c>, the spec's routes, the product under <c>/api</c>, the events, metrics,
-    /// OpenAPI and its reference page.
+    /// OpenAPI and its reference page. Every error answer is a problem, also one no handler wrote (an unknown route, a
+    /// method not taken, a body too large).
     /// </summary>
     public static WebApplication MapMonitorCore(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseStatusCodePages(Problems.ForStatusCodeAsync);
         app.UseDashboard(); // static files, open: the page asks for a key when the API needs one
         app.UseMiddleware<ApiKeyMiddleware>();
         if (app.Services.GetRequiredService<IOptions<ApiOptions>>().Value.CorsOrigins.Count > 0)
@@ -93,7 +99,10 @@ public static class MonitorCoreApiExtensions
         app.MapWalletsApi();
         app.MapEventsApi();
         app.MapMetricsApi();
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOpenApi("/openapi/{documentName}.json").AddEndpointFilter(async (context, next) =>
+            context.HttpContext.GetRouteValue("documentName") is string name && name.Equals(DocumentName, StringComparison.OrdinalIgnoreCase)
+                ? await next(context)
+                : Problems.Of(OperationException.NotFound($"There is no OpenAPI document of that name: the API is described by /openapi/{DocumentName}.json.", "documentName")));
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("Monitor Core API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         return app;
     }

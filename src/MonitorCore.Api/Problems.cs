@@ -1,6 +1,11 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MonitorCore.Hosting.Operations;
 
 namespace MonitorCore.Api;
@@ -37,6 +42,27 @@ public static class Problems
         OperationError.Conflict => "It clashes with what is stored",
         _ => "It cannot be done now",
     };
+
+    /// <summary>
+    /// Writes a problem for an error answer that has no body yet: a route that does not exist, a method a route does not
+    /// take, a body too large to read before its handler ran (the status code pages of <c>UseStatusCodePages</c>).
+    /// </summary>
+    public static Task ForStatusCodeAsync(StatusCodeContext context)
+    {
+        var http = context.HttpContext;
+        var request = $"{http.Request.Method} {http.Request.Path}";
+        var status = http.Response.StatusCode;
+        var (title, detail) = status switch
+        {
+            StatusCodes.Status404NotFound => ("Not found", $"Nothing answers {request}; /openapi/v1.json lists the routes."),
+            StatusCodes.Status405MethodNotAllowed => ("Method not allowed", $"{http.Request.Path} does not take {http.Request.Method}; /openapi/v1.json lists the routes."),
+            StatusCodes.Status413PayloadTooLarge => ("The request body is too large",
+                $"The body is larger than the {http.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.MaxBodyBytes} bytes Api:MaxBodyBytes allows."),
+            StatusCodes.Status415UnsupportedMediaType => ("Unsupported media type", "Send the body as JSON (Content-Type: application/json)."),
+            _ => (ReasonPhrases.GetReasonPhrase(status), $"{request} could not be handled as sent."),
+        };
+        return WriteAsync(http, status, title, detail);
+    }
 
     /// <summary>Writes a problem outside an endpoint (middleware).</summary>
     public static Task WriteAsync(HttpContext context, int status, string title, string detail)

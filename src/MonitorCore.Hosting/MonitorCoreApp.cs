@@ -72,6 +72,11 @@ public sealed class MonitorCoreApp : IAsyncDisposable
         configureHost?.Invoke(builder);
         configureServices?.Invoke(builder.Services);
         builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }));
+        if (UnknownSettings.BadLogLevels(builder.Configuration) is { Count: > 0 } levels)
+        {
+            throw new ConfigurationErrorException(levels);
+        }
+
         var host = build(builder);
         var problems = Check(host.Services);
         if (problems.Count > 0)
@@ -85,9 +90,11 @@ public sealed class MonitorCoreApp : IAsyncDisposable
     }
 
     /// <summary>Every option validated, the registry and the database location resolved; the problems, empty when all is well.</summary>
-    private static IReadOnlyList<string> Check(IServiceProvider services)
+    private static List<string> Check(IServiceProvider services)
     {
-        var problems = ConfiguredOptions.Validate(services);
+        var problems = ConfiguredOptions.Validate(services)
+            .Concat(UnknownSettings.Find((IConfigurationRoot)services.GetRequiredService<IConfiguration>(), services.GetServices<OptionsCheck>()))
+            .ToList();
         if (problems.Count > 0)
         {
             return problems;

@@ -28,4 +28,29 @@ public sealed class ServeCommandTests : IDisposable
         Assert.Contains("Monitor Core serving", error.ToString(), StringComparison.Ordinal);
         Assert.Contains("Monitor Core stopped.", error.ToString(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("--urls", "http://0.0.0.0:5000")]
+    [InlineData("env", "http://0.0.0.0:5000")]
+    public async Task Serve_beyond_loopback_without_a_key_exits_2_saying_how_to_set_one(string how, string urls)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var environment = OfflineSources.Environment();
+        if (how == "env")
+        {
+            environment["MONITORCORE_URLS"] = urls;
+        }
+
+        var context = new CliContext(output, error, _folder.Path, environment);
+        using var stopped = new CancellationTokenSource();
+        await stopped.CancelAsync(); // should it serve after all, it stops at once instead of running on
+
+        var code = await CliApp.RunAsync(how == "env" ? ["serve", "--quiet"] : ["serve", "--quiet", "--urls", urls], context, stopped.Token);
+
+        Assert.Equal(2, code);
+        Assert.Contains($"The API would listen on {urls}", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("MONITORCORE_Api__Keys__0=", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Monitor Core serving", error.ToString(), StringComparison.Ordinal);
+    }
 }

@@ -122,4 +122,35 @@ public sealed class SettingsCommandTests : IAsyncLifetime
         Assert.Equal(7, (double)detail!["threshold"]!);
         Assert.Equal("7", (string?)(await SettingsAsync())["Monitors:liquid_monitor:AssetThresholds:SOL"]["value"]);
     }
+
+    [Fact]
+    public async Task A_misspelt_setting_in_the_file_or_the_environment_stops_the_command_naming_it_and_the_nearest_that_exists()
+    {
+        _cli.WriteConfig(new { Notifcations = new { Sms = new { To = "+15550100" } } });
+
+        var typo = await _cli.RunAsync("run", "liquid_monitor");
+
+        Assert.Equal(2, typo.ExitCode);
+        Assert.Contains("Notifcations:Sms:To: no such setting (did you mean Notifications?)", typo.Error);
+
+        _cli.WriteConfig(new { });
+        _cli.Environment["MONITORCORE_MONITORS__LIQUID_MONITR__THRESHOLDPERCENT"] = "5";
+        var fromEnvironment = await _cli.RunAsync("run", "liquid_monitor");
+        Assert.Equal(2, fromEnvironment.ExitCode);
+        Assert.Contains("(did you mean Monitors:liquid_monitor?)", fromEnvironment.Error);
+
+        _cli.Environment.Remove("MONITORCORE_MONITORS__LIQUID_MONITR__THRESHOLDPERCENT");
+        Assert.Equal(0, (await _cli.RunAsync("run", "liquid_monitor")).ExitCode);
+    }
+
+    [Fact]
+    public async Task A_log_level_that_is_not_one_is_refused_with_the_levels_that_exist()
+    {
+        _cli.WriteConfig(new { Logging = new { LogLevel = new { Default = "Verbose" } } });
+
+        var result = await _cli.RunAsync("status");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Logging:LogLevel:Default: 'Verbose' is not a log level; use one of Trace, Debug, Information", result.Error);
+    }
 }

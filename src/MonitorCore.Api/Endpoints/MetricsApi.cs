@@ -1,8 +1,8 @@
 using System.Diagnostics.Metrics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using MonitorCore.Diagnostics;
 using MonitorCore.Hosting.Operations;
 using Prometheus;
@@ -102,13 +102,23 @@ public sealed class ApiMetrics : IDisposable
     }
 }
 
-/// <summary><c>GET /metrics</c> in Prometheus text format.</summary>
+/// <summary><c>GET /metrics</c> in Prometheus text format (a route handler, so that the OpenAPI document lists it).</summary>
 public static class MetricsApi
 {
+    /// <summary>The Prometheus text exposition format, version 0.0.4.</summary>
+    public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
+
     public static IEndpointRouteBuilder MapMetricsApi(this IEndpointRouteBuilder app)
     {
-        var metrics = app.ServiceProvider.GetRequiredService<ApiMetrics>();
-        app.MapMetrics("/metrics", metrics.Registry).WithTags("metrics").WithName("Metrics");
+        app.MapGet("/metrics", ScrapeAsync).WithTags("metrics").WithName("Metrics")
+            .WithSummary("The engine's runs, durations and deliveries, the HTTP requests, the alerts firing and the outbox depth, in Prometheus text format.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/plain");
         return app;
+    }
+
+    public static async Task ScrapeAsync(HttpContext context, [FromServices] ApiMetrics metrics)
+    {
+        context.Response.ContentType = ContentType;
+        await metrics.Registry.CollectAndExportAsTextAsync(context.Response.Body, context.RequestAborted);
     }
 }

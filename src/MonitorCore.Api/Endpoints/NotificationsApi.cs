@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using MonitorCore.Alerts;
 using MonitorCore.Hosting.Operations;
@@ -28,7 +29,11 @@ public static class NotificationsApi
     }
 
     public static async Task<Ok<NotificationList>> ListAsync(
-        MonitorCoreOperations operations, CancellationToken cancellationToken, string? status = null, int limit = 50, long? alertId = null) =>
+        MonitorCoreOperations operations,
+        CancellationToken cancellationToken,
+        string? status = null,
+        int limit = 50,
+        [FromQuery(Name = "alert_id")] long? alertId = null) =>
         TypedResults.Ok(await operations.Notifications.ListAsync(NotificationOperations.ParseStatus(status), limit, cancellationToken, alertId));
 
     public static async Task<Ok<RetryResult>> RetryAsync(long id, MonitorCoreOperations operations, CancellationToken cancellationToken) =>

@@ -53,8 +53,9 @@ internal sealed class MonitorLedgerRepository(Database database) : IMonitorLedge
     }
 
     public async Task<IReadOnlyDictionary<string, LedgerEntry>> GetLatestAsync(
-        IReadOnlyCollection<string> monitorNames, CancellationToken cancellationToken)
+        IReadOnlyCollection<string> monitorNames, CancellationToken cancellationToken, DateTimeOffset? notAfter = null)
     {
+        var bound = database.ToDb(notAfter ?? DateTimeOffset.MaxValue.AddDays(-1));
         var result = new Dictionary<string, LedgerEntry>(monitorNames.Count, StringComparer.Ordinal);
         await using var connection = await database.OpenAsync(cancellationToken);
         if (database.Provider == DatabaseProvider.Postgres)
@@ -62,8 +63,10 @@ internal sealed class MonitorLedgerRepository(Database database) : IMonitorLedge
             // One round trip: an index seek per name, joined laterally.
             await using var lateral = connection.Command(
                 $"SELECT l.{Columns.Replace(", ", ", l.", StringComparison.Ordinal)} FROM unnest(@names) AS n(name) " +
-                "CROSS JOIN LATERAL (SELECT * FROM monitor_ledger m WHERE m.monitor_name = n.name ORDER BY m.timestamp DESC, m.id DESC LIMIT 1) l");
+                "CROSS JOIN LATERAL (SELECT * FROM monitor_ledger m WHERE m.monitor_name = n.name AND m.timestamp <= @not_after " +
+                "ORDER BY m.timestamp DESC, m.id DESC LIMIT 1) l");
             lateral.Add("@names", monitorNames.ToArray());
+            lateral.Add("@not_after", bound);
             await using var rows = await lateral.ExecuteReaderAsync(cancellationToken);
             while (await rows.ReadAsync(cancellationToken))
             {
@@ -76,8 +79,9 @@ internal sealed class MonitorLedgerRepository(Database database) : IMonitorLedge
 
         // SQLite: no round trips, so one prepared seek per name is as fast.
         await using var command = connection.Command(
-            $"SELECT {Columns} FROM monitor_ledger WHERE monitor_name = @name ORDER BY timestamp DESC, id DESC LIMIT 1");
+            $"SELECT {Columns} FROM monitor_ledger WHERE monitor_name = @name AND timestamp <= @not_after ORDER BY timestamp DESC, id DESC LIMIT 1");
         var name = command.Add("@name", "");
+        command.Add("@not_after", bound);
         foreach (var monitor in monitorNames)
         {
             name.Value = monitor;

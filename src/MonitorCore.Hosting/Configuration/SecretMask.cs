@@ -24,11 +24,15 @@ public static partial class SecretMask
         return IsSecretKey(key) ? Mask : Inline(value);
     }
 
-    /// <summary>Masks <c>Password=…</c> in connection strings and the password of <c>scheme://user:password@host</c> URLs.</summary>
+    /// <summary>
+    /// Masks <c>Password=…</c> in connection strings, the password of <c>scheme://user:password@host</c> URLs, and
+    /// every query value of a URL (<c>?token=…&amp;sig=…</c>: webhook URLs carry their secret there).
+    /// </summary>
     public static string Inline(string value)
     {
         var masked = PasswordPair().Replace(value, m => m.Groups[1].Value + Mask);
-        return UrlPassword().Replace(masked, m => m.Groups[1].Value + Mask + "@");
+        masked = UrlPassword().Replace(masked, m => m.Groups[1].Value + Mask + "@");
+        return UrlQuery().Replace(masked, url => url.Groups[1].Value + QueryValue().Replace(url.Groups[2].Value, p => p.Groups[1].Value + Mask));
     }
 
     [GeneratedRegex("(password|passwd|pwd|token|secret|apikey|api_key|accountsid|webhookurl|authtoken|key)$", RegexOptions.IgnoreCase)]
@@ -39,4 +43,12 @@ public static partial class SecretMask
 
     [GeneratedRegex("(\\w+://[^:/@\\s]+:)[^@\\s]+@")]
     private static partial Regex UrlPassword();
+
+    /// <summary>A URL with a query: the part up to <c>?</c>, and the query.</summary>
+    [GeneratedRegex("(\\w+://[^\\s?#]*\\?)([^\\s#]*)")]
+    private static partial Regex UrlQuery();
+
+    /// <summary>One query parameter's value: <c>name=</c> then the value up to the next <c>&amp;</c>.</summary>
+    [GeneratedRegex("((?:^|&)[^=&]+=)[^&]+")]
+    private static partial Regex QueryValue();
 }

@@ -59,6 +59,7 @@ public sealed class AlertOperations(IAlertStore alerts, SnoozeService snoozes, M
     /// <summary>Quiets the sends of one alert, one monitor or everything; evaluation and the ledger go on.</summary>
     public async Task<Snooze> SnoozeAsync(SnoozeRequest request, CancellationToken cancellationToken)
     {
+        OperationInput.Text(request.Reason, "reason");
         var (scope, target) = await ScopeOfAsync(request.Target, cancellationToken);
         try
         {

@@ -17,12 +17,13 @@ public sealed record LedgerFileImport(string File, int Read, int Imported, int A
 public sealed record LedgerImportResult(IReadOnlyList<LedgerFileImport> Files, int Malformed);
 
 /// <summary>Reading <c>monitor_ledger</c>, and backfilling it from the legacy JSON ledgers (spec improvement 2).</summary>
-public sealed class LedgerOperations(IMonitorLedger ledger, HostSettings settings)
+public sealed class LedgerOperations(IMonitorLedger ledger, HostSettings settings, TimeProvider time)
 {
     public const int MaxLimit = 100_000;
 
     public async Task<LedgerPage> QueryAsync(LedgerQuery query, CancellationToken cancellationToken)
     {
+        OperationInput.Text(query.MonitorName, "monitor");
         if (query.Limit is < 1 or > MaxLimit)
         {
             throw OperationException.Invalid($"limit must be between 1 and {MaxLimit}, got {query.Limit}.", "limit");
@@ -70,7 +71,7 @@ public sealed class LedgerOperations(IMonitorLedger ledger, HostSettings setting
             LegacyLedgerParseResult parsed;
             using (var reader = new StreamReader(file))
             {
-                parsed = LegacyLedgerParser.Parse(reader, file);
+                parsed = LegacyLedgerParser.Parse(reader, file, time.GetUtcNow() + LedgerEntry.FutureTolerance);
             }
 
             var imported = await ledger.ImportAsync(parsed.Entries, cancellationToken);

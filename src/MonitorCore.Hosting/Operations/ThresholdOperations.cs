@@ -46,6 +46,9 @@ public sealed class ThresholdOperations(IThresholdStore thresholds, ChannelCatal
     /// </summary>
     public async Task<AlertThreshold> SetAsync(ThresholdChange change, CancellationToken cancellationToken)
     {
+        OperationInput.Text(change.AlertType, "type");
+        OperationInput.Text(change.AlertClass, "class");
+        OperationInput.Text(change.MetricKey, "metric_key");
         foreach (var (field, list) in new[] { ("low_notify", change.LowNotify), ("medium_notify", change.MediumNotify), ("high_notify", change.HighNotify) })
         {
             if (channels.Problem(list) is { } problem)

@@ -166,7 +166,7 @@ public sealed partial class MonitorScheduler(
         IReadOnlyList<MonitorRegistration> monitors, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var latest = await ledger.GetLatestAsync([.. monitors.Select(m => m.Name)], cancellationToken);
+        var latest = await ledger.GetLatestAsync([.. monitors.Select(m => m.Name)], cancellationToken, now);
         var intervals = await expected.GetAsync(cancellationToken);
         return monitors.ToDictionary(
             m => m.Name,

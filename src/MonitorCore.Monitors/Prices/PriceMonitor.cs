@@ -28,10 +28,18 @@ internal sealed class PriceMonitor(
     public async Task<MonitorResult> RunAsync(MonitorContext context, CancellationToken cancellationToken)
     {
         var settings = options.Get(context.Name);
-        var sources = new JsonObject();
-        var coins = FetchCoinsAsync(settings.EffectiveAssets, sources, cancellationToken);
-        var indexes = FetchIndexesAsync(settings.EffectiveIndexes, sources, cancellationToken);
+        // The two sources run at once, each reporting into its own object (a JsonObject is not thread-safe);
+        // the reports are merged once both are done, so every run names every source.
+        var coinSources = new JsonObject();
+        var indexSources = new JsonObject();
+        var coins = FetchCoinsAsync(settings.EffectiveAssets, coinSources, cancellationToken);
+        var indexes = FetchIndexesAsync(settings.EffectiveIndexes, indexSources, cancellationToken);
         var candidates = (await coins).Concat(await indexes).ToList();
+        var sources = new JsonObject();
+        foreach (var (name, value) in coinSources.Concat(indexSources).ToList())
+        {
+            sources[name] = value?.DeepClone();
+        }
 
         var last = await prices.GetLatestAllAsync(cancellationToken);
         var now = time.GetUtcNow();

@@ -38,7 +38,8 @@ internal sealed class ProfitMonitor(
             [new Observation("portfolio", total, $"total profit ${total:0.00} over {pnls.Count} positions")],
             context.CycleId, cancellationToken);
 
-        double? badge = max is { } m && single is not null && m >= single.Low ? Math.Round(m, 2) : null;
+        // "Above" the line: a profit equal to the Profit low line shows no badge (docs/behaviour.md §5).
+        double? badge = max is { } m && single is not null && m > single.Low ? Math.Round(m, 2) : null;
         await systemVars.SetAsync(Badge, badge, cancellationToken);
 
         var metadata = new JsonObject

@@ -39,8 +39,9 @@ internal sealed class RiskMonitor(
 
         double? maxHeat = active.Where(p => p.HeatIndex is not null).Select(p => p.HeatIndex).Max();
         double? minTravel = active.Count == 0 ? null : Math.Round(active.Min(p => p.TravelPercent), 2);
-        await systemVars.SetAsync(HeatBadge, maxHeat, cancellationToken);
-        await systemVars.SetAsync(TravelBadge, minTravel, cancellationToken);
+        // The badges show only what is at or past its LOW line: the hottest heat (ABOVE) and the most negative travel (BELOW, by magnitude).
+        await systemVars.SetAsync(HeatBadge, maxHeat is { } h && heat is not null && h >= heat.Low ? maxHeat : null, cancellationToken);
+        await systemVars.SetAsync(TravelBadge, minTravel is { } t && travel is not null && -t >= travel.Low ? minTravel : null, cancellationToken);
 
         var metadata = new JsonObject
         {

@@ -25,7 +25,7 @@ public sealed class StatusSnapshotBuilder(
     {
         var now = time.GetUtcNow();
         var names = registry.All.Select(r => r.Name).ToList();
-        var latest = await ledger.GetLatestAsync(names, cancellationToken);
+        var latest = await ledger.GetLatestAsync(names, cancellationToken, now);
         var sonic = await heartbeats.GetAsync(Heartbeats.Sonic, cancellationToken);
         var interval = expected.Compute(await intervals.GetOverridesAsync(cancellationToken), sonic);
 

@@ -17,9 +17,12 @@ public interface IMonitorLedger
     /// </summary>
     Task<int> ImportAsync(IReadOnlyList<ImportedLedgerEntry> entries, CancellationToken cancellationToken);
 
-    /// <summary>The newest row of each named monitor (by timestamp), read through an index.</summary>
+    /// <summary>
+    /// The newest row of each named monitor (by timestamp), read through an index; rows dated after
+    /// <paramref name="notAfter"/> (the future, when it is now) are passed over.
+    /// </summary>
     Task<IReadOnlyDictionary<string, LedgerEntry>> GetLatestAsync(
-        IReadOnlyCollection<string> monitorNames, CancellationToken cancellationToken);
+        IReadOnlyCollection<string> monitorNames, CancellationToken cancellationToken, DateTimeOffset? notAfter = null);
 
     /// <summary>The newest row of a monitor whose status is one of <paramref name="statuses"/>.</summary>
     Task<LedgerEntry?> GetLatestWithStatusAsync(

@@ -18,4 +18,12 @@ public sealed record LedgerEntry(
     MonitorStatus Status,
     JsonObject Metadata,
     double? DurationMs,
-    string? CycleId);
+    string? CycleId)
+{
+    /// <summary>
+    /// How far ahead of now an imported row may be dated (clocks differ a little); a row further ahead is refused
+    /// by line. Health never takes a row dated after now as a monitor's newest, so a row from the future can
+    /// never hide the monitor's real state.
+    /// </summary>
+    public static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
+}

@@ -26,7 +26,10 @@ public static class LegacyLedgerParser
     private static readonly HashSet<string> KnownFields =
         ["timestamp", "status", "metadata", "monitor_name", "component", "duration_ms", "cycle_id"];
 
-    public static LegacyLedgerParseResult Parse(TextReader reader, string fileName)
+    /// <param name="reader">The file's text.</param>
+    /// <param name="fileName">Its name (it may name the monitor).</param>
+    /// <param name="notAfter">Lines dated after this (now plus <see cref="LedgerEntry.FutureTolerance"/>) are refused by line number.</param>
+    public static LegacyLedgerParseResult Parse(TextReader reader, string fileName, DateTimeOffset? notAfter = null)
     {
         var fallbackName = MonitorNameFromFileName(fileName);
         var entries = new List<ImportedLedgerEntry>();
@@ -43,7 +46,14 @@ public static class LegacyLedgerParser
 
             try
             {
-                entries.Add(ParseLine(trimmed, fallbackName));
+                var entry = ParseLine(trimmed, fallbackName);
+                if (notAfter is { } limit && entry.Entry.Timestamp > limit)
+                {
+                    throw new FormatException(
+                        $"dated {entry.Entry.Timestamp:O}, in the future: refused, so that it cannot stand for the monitor's newest run");
+                }
+
+                entries.Add(entry);
             }
             catch (FormatException ex)
             {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace MonitorCore.Positions;
 
@@ -33,38 +32,71 @@ public static class PositionFileParser
     {
         var positions = new List<Position>();
         var errors = new List<PositionFileError>();
-        JsonNode? root;
+        JsonDocument document;
         try
         {
-            root = JsonNode.Parse(text);
+            document = JsonDocument.Parse(text);
         }
         catch (JsonException ex)
         {
             return new PositionFileResult([], [new PositionFileError((int)(ex.LineNumber ?? 0) + 1, $"not valid JSON: {ex.Message}")]);
         }
 
-        var items = root as JsonArray ?? (root as JsonObject)?["positions"] as JsonArray;
-        if (items is null)
+        using (document)
         {
-            return new PositionFileResult([], [new PositionFileError(1, "expected a JSON array of positions, or an object with a 'positions' array")]);
-        }
-
-        var lines = ElementLines(text);
-        for (var i = 0; i < items.Count; i++)
-        {
-            var line = i < lines.Count ? lines[i] : 0;
-            if (items[i] is not JsonObject item)
+            var root = document.RootElement;
+            var items = root.ValueKind == JsonValueKind.Array ? root
+                : root.ValueKind == JsonValueKind.Object && root.TryGetProperty("positions", out var list) && list.ValueKind == JsonValueKind.Array ? list
+                : (JsonElement?)null;
+            if (items is not { } array)
             {
-                errors.Add(new PositionFileError(line, $"item {i + 1} is not an object"));
-                continue;
+                return new PositionFileResult([], [new PositionFileError(1, "expected a JSON array of positions, or an object with a 'positions' array")]);
             }
 
-            var fields = item.ToDictionary(p => Normalize(p.Key), p => p.Value is JsonValue v ? v.ToString() : p.Value?.ToJsonString(), StringComparer.Ordinal);
-            Add(fields, line, now, positions, errors);
+            var lines = ElementLines(text);
+            var i = 0;
+            foreach (var element in array.EnumerateArray())
+            {
+                var line = i < lines.Count ? lines[i] : 0;
+                i++;
+                if (element.ValueKind != JsonValueKind.Object)
+                {
+                    errors.Add(new PositionFileError(line, $"item {i} is not an object"));
+                    continue;
+                }
+
+                // A field given twice (also as entryPrice and entry_price) makes the row ambiguous: it is named, not guessed.
+                var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+                string? twice = null;
+                foreach (var property in element.EnumerateObject())
+                {
+                    var name = Normalize(property.Name);
+                    if (!fields.TryAdd(name, TextOf(property.Value)))
+                    {
+                        twice ??= name;
+                    }
+                }
+
+                if (twice is not null)
+                {
+                    errors.Add(new PositionFileError(line, $"{twice} is given twice"));
+                    continue;
+                }
+
+                Add(fields, line, now, positions, errors);
+            }
         }
 
         return new PositionFileResult(positions, errors);
     }
+
+    /// <summary>A string's value; a number, true, false, an object or an array as its JSON text; null as null.</summary>
+    private static string? TextOf(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Null => null,
+        _ => value.GetRawText(),
+    };
 
     private static PositionFileResult ParseCsv(string text, DateTimeOffset now)
     {
@@ -83,6 +115,12 @@ public static class PositionFileParser
             if (header is null)
             {
                 header = [.. cells.Select(Normalize)];
+                if (header.GroupBy(h => h, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+                {
+                    errors.Add(new PositionFileError(i + 1, $"column '{twice.Key}' is in the header twice: no row can be read"));
+                    break;
+                }
+
                 continue;
             }
 

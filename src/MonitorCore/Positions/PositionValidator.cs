@@ -15,6 +15,14 @@ public static class PositionValidator
             return "asset_type is empty";
         }
 
+        foreach (var (name, text) in new[] { ("id", position.Id), ("asset_type", position.AssetType), ("wallet_name", position.WalletName) })
+        {
+            if (text is not null && text.Contains('\0', StringComparison.Ordinal))
+            {
+                return $"{name} contains a NUL character (U+0000)";
+            }
+        }
+
         (string Name, double Value)[] numbers =
         [
             ("entry_price", position.EntryPrice), ("current_price", position.CurrentPrice),

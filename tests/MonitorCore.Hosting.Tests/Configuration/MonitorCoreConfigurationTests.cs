@@ -101,6 +101,8 @@ public sealed class MonitorCoreConfigurationTests : IDisposable
     [InlineData("Database:Connection", "Host=db;Password=hunter2;Database=m", "Host=db;Password=***;Database=m")]
     [InlineData("Sources:Jupiter:BaseUrl", "https://user:pw@jup.example/", "https://user:***@jup.example/")]
     [InlineData("Sources:Jupiter:BaseUrl", "https://jup.example/", "https://jup.example/")]
+    [InlineData("Notifications:Webhook:Url", "https://hooks.example/in?token=s3cr3t&team=ops#x", "https://hooks.example/in?token=***&team=***#x")]
+    [InlineData("Monitors:exchange_up:Url", "see https://a.example/p?sig=abc and https://b.example/?k=v", "see https://a.example/p?sig=*** and https://b.example/?k=***")]
     [InlineData("Monitors:latency_monitor:SlowThreshold", "00:00:02", "00:00:02")]
     [InlineData("Any:Key", null, null)]
     public void Secrets_are_masked(string key, string? value, string? shown) =>

@@ -160,4 +160,30 @@ public sealed class EvaluationMonitorTests : IAsyncLifetime
         Assert.Equal(MonitorStatus.Skipped, run.Status);
         Assert.Empty(await _host.Get<IAlertStore>().ListAsync(true, 10, default));
     }
+
+    [Fact]
+    public async Task The_profit_badge_shows_only_above_the_low_line()
+    {
+        await Store(At("a", "SOL", PositionType.Long, 100, 50, 110, pnl: 10)); // exactly the Profit low line (10)
+        await _host.RunAsync(ProfitMonitor.Name);
+        Assert.Null(await _host.Get<SystemVars>().GetAsync(ProfitMonitor.Badge));
+
+        await Store(At("a", "SOL", PositionType.Long, 100, 50, 110, pnl: 10.01));
+        await _host.RunAsync(ProfitMonitor.Name);
+        Assert.Equal(10.01, await _host.Get<SystemVars>().GetAsync(ProfitMonitor.Badge));
+    }
+
+    [Fact]
+    public async Task The_risk_badges_are_null_while_heat_and_travel_are_inside_their_low_lines()
+    {
+        await _host.Get<SystemVars>().SetAsync(SystemVarKeys.EnabledRisk, true);
+        await Store(At("a", "SOL", PositionType.Long, 100, 50, 95, size: 200, collateral: 100)); // travel −10 %, heat at its floor
+
+        var run = await _host.RunAsync(RiskMonitor.Name);
+
+        Assert.Equal(-10, (double)run.Metadata["worst_travel_percent"]!, 6);
+        Assert.NotNull(run.Metadata["max_heat_index"]);
+        Assert.Null(await _host.Get<SystemVars>().GetAsync(RiskMonitor.HeatBadge));
+        Assert.Null(await _host.Get<SystemVars>().GetAsync(RiskMonitor.TravelBadge));
+    }
 }

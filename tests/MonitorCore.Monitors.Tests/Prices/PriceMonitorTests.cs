@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using MonitorCore.Data.Repositories;
 using MonitorCore.Monitoring;
 using MonitorCore.Prices;
@@ -179,5 +180,38 @@ public sealed class PriceMonitorTests : IAsyncLifetime
 
         Assert.Equal(MonitorStatus.Success, run.Status);
         Assert.Equal(["SOL", "SPX"], (await harness.Get<IPriceStore>().GetLatestAllAsync(default)).Keys.Order());
+    }
+
+    [Fact]
+    public async Task Every_run_names_every_source_though_the_sources_report_at_once()
+    {
+        // Both services answer at the same moment (each request waits for the other), failing, so that both
+        // reports are written at once: each run must still name both.
+        var arrived = 0;
+        var together = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = await LocalHttpServer.StartAsync(async context =>
+        {
+            if (Interlocked.Increment(ref arrived) % 2 == 0)
+            {
+                Interlocked.Exchange(ref together, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).SetResult();
+            }
+            else
+            {
+                await Volatile.Read(ref together).Task.WaitAsync(TimeSpan.FromSeconds(10));
+            }
+
+            context.Response.StatusCode = 503;
+            await context.Response.WriteAsync("down");
+        });
+        var settings = OfflineSources.Settings();
+        settings["Sources:CoinGecko:BaseUrl"] = server.BaseUri.ToString();
+        settings["Sources:Yahoo:BaseUrl"] = server.BaseUri.ToString();
+        await using var harness = await TestHost.StartAsync(settings);
+
+        for (var i = 0; i < 50; i++)
+        {
+            var sources = (await harness.RunAsync(Name)).Metadata["sources"]!.AsObject();
+            Assert.Equal(["coingecko", "yahoo"], sources.Select(s => s.Key).Order());
+        }
     }
 }
