@@ -12,10 +12,8 @@ internal static class ConsoleActions
     public static Task RunAsync(this ConsoleController console, string monitor) =>
         console.ActAsync($"running {monitor}…", async (client, ct) => Describe(await client.RunAsync(monitor, ct)), AfterRun);
 
-    /// <param name="console">The console.</param>
-    /// <param name="label">What it is called: run all, or the self-test (which is run all until operations_monitor exists).</param>
-    public static Task RunAllAsync(this ConsoleController console, string label = "run all") =>
-        console.ActAsync($"{label}: running every monitor…", async (client, ct) => $"{label}: " + Describe(await client.RunAllAsync(ct)), AfterRun);
+    public static Task RunAllAsync(this ConsoleController console) =>
+        console.ActAsync("run all: running every monitor…", async (client, ct) => "run all: " + Describe(await client.RunAllAsync(ct)), AfterRun);
 
     public static Task AcknowledgeAsync(this ConsoleController console, long alertId) =>
         console.ActAsync($"acknowledging alert {alertId}…", async (client, ct) =>

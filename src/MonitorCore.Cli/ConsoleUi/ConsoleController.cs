@@ -4,14 +4,24 @@ namespace MonitorCore.Cli.ConsoleUi;
 
 /// <summary>
 /// What the console knows and does, apart from how it is drawn: reads the panels from the client (all at start; those
-/// an event affects when it comes; the status every <see cref="StatusEvery"/>, for health that changes with age), follows
-/// the event stream and says when it is lost and back, and runs one action at a time, saying how it went. Reads
+/// an event affects when it comes; the status every <see cref="StatusEvery"/>, for health that changes with age),
+/// follows the event stream and says when it is lost and back, and runs one action at a time, saying how it went. Reads
 /// requested while one is under way are merged into the next, so a burst of events costs one more read.
 /// </summary>
+/// <param name="client">Where the data comes from.</param>
+/// <param name="time">The clock (ages, countdowns, the status reads).</param>
 internal sealed class ConsoleController(IConsoleClient client, TimeProvider time) : IAsyncDisposable
 {
-    /// <summary>How often the status is read again even when nothing happened (health and "next run" move with time).</summary>
-    public static readonly TimeSpan StatusEvery = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// How often the status is read again when nothing happened. Every change (a run by this console, the service or a
+    /// command, an alert, a snooze, a setting) comes by the event stream and is read at once (the local event tail looks
+    /// every 250 ms); ages and countdowns move on the screen every second from the last read. The status is read again
+    /// only because health moves with age (a monitor that misses its interval turns Warning, then Offline, with no event).
+    /// </summary>
+    public static readonly TimeSpan StatusEvery = TimeSpan.FromSeconds(5);
+
+    /// <summary>The self-test monitor of the spec (power-on checks); the console's <c>t</c> runs it when it is registered.</summary>
+    public const string SelfTestMonitor = "operations_monitor";
 
     /// <summary>How many ledger rows the console shows.</summary>
     public const int LedgerRows = 50;
@@ -31,6 +41,9 @@ internal sealed class ConsoleController(IConsoleClient client, TimeProvider time
     public IConsoleClient Client => client;
 
     public TimeProvider Time => time;
+
+    /// <summary>Whether the self-test can run: <see cref="SelfTestMonitor"/> is registered (null: the monitors are not read yet).</summary>
+    public bool? SelfTestAvailable => Data.Monitors is { } list ? list.Monitors.Any(m => m.Name == SelfTestMonitor) : null;
 
     /// <summary>Raised (on any thread) when <see cref="Data"/> changed.</summary>
     public event Action? Changed;
@@ -220,6 +233,7 @@ internal sealed class ConsoleController(IConsoleClient client, TimeProvider time
             Ledger = ledger.Result ?? d.Ledger,
             Channels = channels.Result ?? d.Channels,
             Message = problems.Count > 0 ? "Could not read: " + problems[0] : d.Message,
+            ReadProblem = problems.Count > 0 ? problems[0] : null,
         });
     }
 
@@ -239,8 +253,9 @@ internal sealed class ConsoleController(IConsoleClient client, TimeProvider time
                 Update(d => d with
                 {
                     Stream = update.State,
-                    Message = update.State == StreamState.Lost ? $"Live updates lost ({update.Detail}); reconnecting every 2 s."
-                        : back ? "Live updates are back; caught up." : d.Message,
+                    StreamProblem = update.State == StreamState.Lost ? update.Detail ?? "the connection ended" : null,
+                    StreamLostAt = update.State == StreamState.Lost ? d.StreamLostAt ?? time.GetUtcNow() : null,
+                    Message = back ? "Live updates are back; caught up." : d.Message,
                 });
                 if (back)
                 {
@@ -254,7 +269,7 @@ internal sealed class ConsoleController(IConsoleClient client, TimeProvider time
         }
         catch (Exception ex)
         {
-            Update(d => d with { Stream = StreamState.Lost, Message = $"Live updates stopped: {ex.Message}" });
+            Update(d => d with { Stream = StreamState.Lost, StreamProblem = ex.Message, StreamLostAt = d.StreamLostAt ?? time.GetUtcNow(), Message = $"Live updates stopped: {ex.Message}" });
         }
     }
 

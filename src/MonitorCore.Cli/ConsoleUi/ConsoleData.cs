@@ -38,6 +38,15 @@ internal sealed record ConsoleData
 
     public StreamState Stream { get; init; } = StreamState.Connecting;
 
+    /// <summary>Why the event stream was lost (null while it is live).</summary>
+    public string? StreamProblem { get; init; }
+
+    /// <summary>Since when the event stream is lost (null while it is live).</summary>
+    public DateTimeOffset? StreamLostAt { get; init; }
+
+    /// <summary>What the last read could not read (null: it read everything).</summary>
+    public string? ReadProblem { get; init; }
+
     /// <summary>What the console last said: an action's outcome, a problem, a lost connection.</summary>
     public string Message { get; init; } = "";
 

@@ -13,6 +13,15 @@ namespace MonitorCore.Cli.ConsoleUi;
 /// </summary>
 internal static class ConsoleHost
 {
+    /// <summary>
+    /// How often Terminal.Gui's main loop looks for keys, timers and things to draw (its default is 25): a key shows
+    /// within 100 ms, and the loop costs less than half as much while nothing happens (bench/console-idle.sh).
+    /// </summary>
+    public const ushort IterationsPerSecond = 10;
+
+    /// <summary>The screen is drawn again every second even when nothing was read: ages and countdowns move on.</summary>
+    public static readonly TimeSpan RedrawEvery = TimeSpan.FromSeconds(1);
+
     public static async Task<int> RunAsync(IConsoleClient client, ConsoleOptions options, TimeProvider time, TextWriter output, TextWriter error)
     {
         if (Console.IsInputRedirected || Console.IsOutputRedirected)
@@ -22,13 +31,16 @@ internal static class ConsoleHost
         }
 
         await using var controller = new ConsoleController(client, time);
+        var context = SynchronizationContext.Current;
         var reason = "quit";
         Exception? crash = null;
         IApplication? app = null;
         try
         {
-            app = Application.Create().Init();
+            Application.MaximumIterationsPerSecond = IterationsPerSecond;
+            app = QuietTerminal.Create(out _).Init();
             using var window = new ConsoleWindow(controller, options);
+            window.ListenTo(app);
             void Stop(string why) => app.Invoke(() =>
             {
                 reason = why;
@@ -68,7 +80,7 @@ internal static class ConsoleHost
                     });
                 }
             };
-            app.AddTimeout(TimeSpan.FromSeconds(1), () =>
+            app.AddTimeout(RedrawEvery, () =>
             {
                 window.Render(); // ages and countdowns
                 return true;
@@ -84,6 +96,7 @@ internal static class ConsoleHost
         finally
         {
             app?.Dispose(); // gives the terminal back: main screen, cursor, echo, cooked mode
+            SynchronizationContext.SetSynchronizationContext(context); // Terminal.Gui's own ran continuations on its main loop, which is gone
         }
 
         if (crash is not null)

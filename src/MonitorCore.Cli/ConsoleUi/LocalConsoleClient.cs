@@ -26,6 +26,7 @@ internal sealed class LocalConsoleClient(MonitorCoreApp app) : IConsoleClient
 
     public bool RunsCommands => true;
 
+
     public Task<StatusSnapshot> StatusAsync(CancellationToken cancellationToken) => Operations.Status.GetAsync(cancellationToken);
 
     public Task<MonitorList> MonitorsAsync(CancellationToken cancellationToken) => Operations.Monitors.ListAsync(cancellationToken);

@@ -49,6 +49,7 @@ internal sealed class RemoteConsoleClient : IConsoleClient
 
     public bool RunsCommands => false;
 
+
     public Task<StatusSnapshot> StatusAsync(CancellationToken cancellationToken) => GetAsync<StatusSnapshot>("status", cancellationToken);
 
     public Task<MonitorList> MonitorsAsync(CancellationToken cancellationToken) => GetAsync<MonitorList>("monitors", cancellationToken);

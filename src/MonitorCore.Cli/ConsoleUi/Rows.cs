@@ -62,7 +62,8 @@ internal static class Rows
         [
             .. status.Monitors.Select(m =>
             {
-                double? next = inCycle.Contains(m.Name)
+                var cycle = inCycle.Contains(m.Name);
+                double? next = cycle
                     ? status.SonicNext - sinceRead
                     : m.LastRun is { } last ? (last - now).TotalSeconds + m.IntervalSeconds : 0;
                 return new MonitorRow(
@@ -71,7 +72,7 @@ internal static class Rows
                     m.LastStatus?.ToString() ?? "-",
                     m.LastRun is { } run ? Format.Seconds(Math.Max(0, (now - run).TotalSeconds)) : "never run",
                     Format.Seconds(m.IntervalSeconds),
-                    next switch { null => "-", <= 0 => "due", { } s => "in " + Format.Seconds(s) });
+                    next switch { null => cycle ? "no cycle yet" : "-", <= 0 => "due", { } s => "in " + Format.Seconds(s) });
             }),
         ];
     }
@@ -128,6 +129,26 @@ internal static class Rows
             e.Status.ToString(),
             e.DurationMs is { } ms ? $"{ms:0} ms" : "-")),
     ];
+
+    /// <summary>
+    /// The status line: what is being done now; else, while the event stream is lost, that it is lost, why, since when and
+    /// that the console reconnects (the tables show what was read last); else what the console last said.
+    /// </summary>
+    public static string Said(ConsoleData data, DateTimeOffset now)
+    {
+        if (data.Busy is { } busy)
+        {
+            return busy[..1].ToUpperInvariant() + busy[1..];
+        }
+
+        if (data.Stream == StreamState.Lost)
+        {
+            var since = data.StreamLostAt is { } lost ? $" {Format.Seconds(Math.Max(0, (now - lost).TotalSeconds))} ago" : "";
+            return $"Live updates lost{since} ({data.StreamProblem}); reconnecting every {RemoteConsoleClient.Reconnect.TotalSeconds:0} s, the tables show what was read last.";
+        }
+
+        return data.Message;
+    }
 
     private static double PnlAt(Position p) =>
         p.EntryPrice <= 0 ? 0 : (p.PositionType == PositionType.Long ? 1 : -1) * (p.CurrentPrice - p.EntryPrice) / p.EntryPrice * p.Size;

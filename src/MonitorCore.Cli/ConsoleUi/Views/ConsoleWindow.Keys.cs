@@ -11,8 +11,7 @@ internal sealed partial class ConsoleWindow
         new("?", "these keys", KeyAction.Char('?'), ShowHelp),
         new("r", "run the selected monitor", KeyAction.Char('r'), RunSelected, Changes: true),
         new("R", "run all monitors", KeyAction.Char('R'), () => _controller.RunAllAsync(), Changes: true),
-        new("t", "self-test: for now, run all monitors (operations_monitor does not exist yet)", KeyAction.Char('t'),
-            () => _controller.RunAllAsync("self-test (run all)"), Changes: true),
+        new("t", SelfTestHelp(), KeyAction.Char('t'), SelfTest, Changes: true),
         new("a", "acknowledge the selected alert (its reminders stop)", KeyAction.Char('a'), AcknowledgeSelected, Changes: true),
         new("s", "snooze the selected alert (30m, 2h, 1d or 'resolved')", KeyAction.Char('s'), SnoozeSelected, Changes: true),
         new("u", "end the selected snooze", KeyAction.Char('u'), UnsnoozeSelected, Changes: true),
@@ -25,7 +24,26 @@ internal sealed partial class ConsoleWindow
     ];
 
     private void ShowHelp() =>
-        _overlay.Show("Keys · Esc closes", KeyMap.Help(_keys, _options.ReadOnly, _options.Commands is not null));
+        _overlay.Show("Keys · Esc closes", KeyMap.Help(KeysInForce, _options.ReadOnly, _options.Commands is not null));
+
+    private string SelfTestHelp() => _controller.SelfTestAvailable switch
+    {
+        true => $"self-test: run {ConsoleController.SelfTestMonitor}",
+        false => $"self-test: not available ({ConsoleController.SelfTestMonitor} is not registered)",
+        null => $"self-test: run {ConsoleController.SelfTestMonitor} when it is registered (the monitors are not read yet)",
+    };
+
+    private void SelfTest()
+    {
+        if (_controller.SelfTestAvailable == true)
+        {
+            _ = _controller.RunAsync(ConsoleController.SelfTestMonitor);
+        }
+        else
+        {
+            _controller.Say($"The self-test is not available: {ConsoleController.SelfTestMonitor} is not registered in this Monitor Core.");
+        }
+    }
 
     private void RunSelected()
     {

@@ -1,3 +1,4 @@
+using Terminal.Gui.App;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
@@ -18,19 +19,20 @@ internal sealed partial class ConsoleWindow : Runnable
 {
     private readonly ConsoleController _controller;
     private readonly ConsoleOptions _options;
-    private readonly Label _header = new() { X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
-    private readonly Label _status = new() { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Height = 1 };
+    private readonly Label _header = new() { X = 0, Y = 0, Width = Dim.Fill(), Height = 1, HotKeySpecifier = Plain.NoHotKey };
+    private readonly Label _status = new() { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Height = 1, HotKeySpecifier = Plain.NoHotKey };
     private readonly PromptBar _prompt = new() { X = 0, Y = Pos.AnchorEnd(1) };
     private readonly Overlay _overlay = new();
-    private readonly IReadOnlyList<KeyAction> _keys;
     private readonly Lock _outputLock = new();
     private CommandOutput? _pendingOutput;
+    private IApplication? _listening;
     private string _filter = "";
 
     public ConsoleWindow(ConsoleController controller, ConsoleOptions options)
     {
         _controller = controller;
         _options = options;
+        HotKeySpecifier = Plain.NoHotKey;
         Monitors = new Pane<MonitorRow>("Monitors", new()
         {
             ["MONITOR"] = r => r.Name,
@@ -79,7 +81,6 @@ internal sealed partial class ConsoleWindow : Runnable
             ["REASON"] = r => r.Reason,
         })
         { X = Pos.Right(Ledger), Y = Pos.Top(Ledger), Width = Dim.Fill(), Height = Dim.Fill(1) };
-        _keys = KeyMap.InForce(Keys(), options.ReadOnly);
         Add(_header, Monitors, Positions, Alerts, Ledger, Snoozes, _status, _prompt, _overlay);
         Monitors.Table.SetFocus();
     }
@@ -102,7 +103,8 @@ internal sealed partial class ConsoleWindow : Runnable
 
     internal string StatusLine => _status.Text;
 
-    internal IReadOnlyList<KeyAction> KeysInForce => _keys;
+    /// <summary>The keys in force now (with <c>--read-only</c>, none that changes something).</summary>
+    internal IReadOnlyList<KeyAction> KeysInForce => KeyMap.InForce(Keys(), _options.ReadOnly);
 
     /// <summary>Draws what the controller knows now. On the UI thread.</summary>
     public void Render()
@@ -115,7 +117,7 @@ internal sealed partial class ConsoleWindow : Runnable
         Alerts.Show(Rows.Alerts(data), _filter);
         Ledger.Show(Rows.Ledger(data), _filter);
         Snoozes.Show(Rows.Snoozes(data, now), _filter);
-        var said = data.Busy is { } busy ? busy[..1].ToUpperInvariant() + busy[1..] : data.Message;
+        var said = Rows.Said(data, now);
         _status.Text = $"{said}{new string(' ', Math.Max(1, Frame.Width - said.Length - 17))}? keys · q quit";
 
         CommandOutput? output;
@@ -131,7 +133,20 @@ internal sealed partial class ConsoleWindow : Runnable
         }
     }
 
-    protected override bool OnKeyDown(Key key)
+    /// <summary>
+    /// Takes the console's keys from <paramref name="app"/> before any view sees them: Terminal.Gui hands a key to the
+    /// focused view first, and a table takes printable keys for itself (an empty one swallows every letter), so the
+    /// one-key actions would not work from a table. Keys the console does not use go on to the views (arrows, Tab, a
+    /// prompt's typing).
+    /// </summary>
+    public void ListenTo(IApplication app)
+    {
+        _listening = app;
+        app.Keyboard.KeyDown += OnApplicationKeyDown;
+    }
+
+    /// <summary>Does what <paramref name="key"/> does in the console; false when the key is not the console's (the views get it).</summary>
+    internal bool HandleKey(Key key)
     {
         if (_overlay.Visible)
         {
@@ -149,7 +164,7 @@ internal sealed partial class ConsoleWindow : Runnable
             return false;
         }
 
-        foreach (var action in _keys)
+        foreach (var action in KeysInForce)
         {
             if (action.Matches(key) && action.Run is { } run)
             {
@@ -164,7 +179,26 @@ internal sealed partial class ConsoleWindow : Runnable
             return true;
         }
 
-        return base.OnKeyDown(key);
+        return false;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && _listening is not null)
+        {
+            _listening.Keyboard.KeyDown -= OnApplicationKeyDown;
+            _listening = null;
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private void OnApplicationKeyDown(object? sender, Key key)
+    {
+        if (!key.Handled && HandleKey(key))
+        {
+            key.Handled = true;
+        }
     }
 
     private string HeaderOf(ConsoleData data)

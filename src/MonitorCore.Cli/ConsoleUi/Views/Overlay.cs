@@ -19,6 +19,7 @@ internal sealed class Overlay : FrameView
         Width = Dim.Percent(85);
         Height = Dim.Percent(80);
         Visible = false;
+        HotKeySpecifier = Plain.NoHotKey;
         _lines = new ListView { Width = Dim.Fill(), Height = Dim.Fill(), KeystrokeNavigator = null };
         Add(_lines);
     }

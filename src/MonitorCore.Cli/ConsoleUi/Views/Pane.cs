@@ -20,6 +20,8 @@ internal sealed class Pane<TRow> : FrameView
     {
         _title = title;
         _columns = columns;
+        HotKeySpecifier = Plain.NoHotKey;
+        TabStop = TabBehavior.TabStop; // Tab goes from table to table (a FrameView is a tab group: Tab would stay inside)
         Title = title;
         _table = new TableView
         {

@@ -22,7 +22,7 @@ internal sealed class PromptBar : View
         Width = Dim.Fill();
         Visible = false;
         CanFocus = true;
-        _label = new Label { X = 0, Y = 0 };
+        _label = new Label { X = 0, Y = 0, HotKeySpecifier = Plain.NoHotKey };
         _field = new TextField { X = Pos.Right(_label), Y = 0, Width = Dim.Fill() };
         _field.KeyDown += OnFieldKeyDown;
         _field.TextChanged += (_, _) => _changed?.Invoke(_field.Text);
