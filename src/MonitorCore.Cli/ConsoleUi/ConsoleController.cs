@@ -23,6 +23,9 @@ internal sealed class ConsoleController(IConsoleClient client, TimeProvider time
     /// <summary>The self-test monitor of the spec (power-on checks); the console's <c>t</c> runs it when it is registered.</summary>
     public const string SelfTestMonitor = "operations_monitor";
 
+    /// <summary>A panel that could not be read is read again after this long (and again, until it can).</summary>
+    public static readonly TimeSpan RetryReadAfter = TimeSpan.FromSeconds(2);
+
     /// <summary>How many ledger rows the console shows.</summary>
     public const int LedgerRows = 50;
 
@@ -31,6 +34,7 @@ internal sealed class ConsoleController(IConsoleClient client, TimeProvider time
     private readonly HashSet<Task> _work = [];
     private ConsoleData _data = new();
     private Panels _dirty;
+    private Panels _failed;
     private bool _reading;
     private Task _events = Task.CompletedTask;
     private Task _ticks = Task.CompletedTask;
@@ -185,6 +189,7 @@ internal sealed class ConsoleController(IConsoleClient client, TimeProvider time
     private async Task ReadAsync(Panels panels, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
+        var failed = Panels.None;
         async Task<T?> Read<T>(Panels panel, Func<CancellationToken, Task<T>> read)
             where T : class
         {
@@ -202,6 +207,7 @@ internal sealed class ConsoleController(IConsoleClient client, TimeProvider time
                 lock (problems)
                 {
                     problems.Add(ex.Message);
+                    failed |= panel;
                 }
 
                 return null;
@@ -222,6 +228,18 @@ internal sealed class ConsoleController(IConsoleClient client, TimeProvider time
             return;
         }
 
+        Panels stillFailing;
+        lock (_lock)
+        {
+            _failed = (_failed & ~panels) | failed;
+            stillFailing = _failed;
+        }
+
+        if (failed != Panels.None)
+        {
+            _ = RetryAsync(failed, cancellationToken); // not waited for: a read that failed is tried again in a moment
+        }
+
         Update(d => d with
         {
             Status = status.Result ?? d.Status,
@@ -232,9 +250,23 @@ internal sealed class ConsoleController(IConsoleClient client, TimeProvider time
             Snoozes = snoozes.Result ?? d.Snoozes,
             Ledger = ledger.Result ?? d.Ledger,
             Channels = channels.Result ?? d.Channels,
-            Message = problems.Count > 0 ? "Could not read: " + problems[0] : d.Message,
-            ReadProblem = problems.Count > 0 ? problems[0] : null,
+            Message = problems.Count > 0 ? $"Could not read: {problems[0]} (trying again every {RetryReadAfter.TotalSeconds:0} s)"
+                : stillFailing == Panels.None && d.ReadProblem is not null ? "Read again: up to date." : d.Message,
+            ReadProblem = problems.Count > 0 ? problems[0] : stillFailing == Panels.None ? null : d.ReadProblem,
         });
+    }
+
+    private async Task RetryAsync(Panels panels, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(RetryReadAfter, time, cancellationToken);
+            Refresh(panels);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped.
+        }
     }
 
     private async Task FollowEventsAsync(CancellationToken cancellationToken)
