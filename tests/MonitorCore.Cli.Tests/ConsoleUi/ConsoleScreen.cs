@@ -106,7 +106,7 @@ internal sealed class ConsoleScreen : IAsyncDisposable
             var text = await TextAsync();
             if (condition(text))
             {
-                return text;
+                return await TextAsync(); // drawn again: a condition on the data may have come true after the screen above was drawn
             }
 
             if (DateTime.UtcNow > deadline)
