@@ -45,6 +45,34 @@ public sealed class ConsoleCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task An_instance_that_needs_an_api_key_is_refused_without_one_exit_2_and_a_wrong_one_is_never_printed()
+    {
+        await using var service = await RunningService.StartAsync(apiKey: "console-test-key-0123456789");
+
+        var without = await new Cli(_folder.Path).RunAsync("console", "--url", service.Address.ToString());
+        var wrong = await new Cli(_folder.Path).RunAsync("console", "--url", service.Address.ToString(), "--api-key", "wrong-key-9876543210");
+
+        Assert.Equal(2, without.ExitCode);
+        Assert.Contains("needs an API key: start the console with --api-key KEY", without.Error, StringComparison.Ordinal);
+        Assert.Equal(2, wrong.ExitCode);
+        Assert.DoesNotContain("wrong-key-9876543210", wrong.Error + wrong.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_the_right_api_key_the_console_gets_past_the_instance_to_the_terminal_check()
+    {
+        await using var service = await RunningService.StartAsync(apiKey: "console-test-key-0123456789");
+        var cli = new Cli(_folder.Path);
+        cli.Environment["MONITORCORE_API_KEY"] = "console-test-key-0123456789";
+
+        var result = await cli.RunAsync("console", "--url", service.Address.ToString());
+
+        // The key was taken (from MONITORCORE_API_KEY): what stops it now is only that the tests have no terminal.
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("monitorcore console needs a terminal", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_url_nobody_answers_at_exits_1_saying_so()
     {
         var url = LocalHttpServer.RefusedUrl();

@@ -22,11 +22,17 @@ internal sealed class RunningService : IAsyncDisposable
 
     public Uri Address { get; private set; } = null!;
 
-    public static async Task<RunningService> StartAsync()
+    /// <param name="apiKey">When set, the API needs it (<c>Api:Keys:0</c>).</param>
+    public static async Task<RunningService> StartAsync(string? apiKey = null)
     {
         var service = new RunningService();
         var settings = OfflineSources.Settings();
         settings["Api:Urls"] = "http://127.0.0.1:0";
+        if (apiKey is not null)
+        {
+            settings["Api:Keys:0"] = apiKey;
+        }
+
         settings["Sources:Mode"] = "Demo";
         settings["Logging:LogLevel:Default"] = "Warning";
         service._app = MonitorCoreWebHost.Build(
