@@ -36,6 +36,7 @@ public static class CliApp
         root.Subcommands.Add(SettingsCommand.Create(context));
         root.Subcommands.Add(SelfTestCommand.Create(context));
         root.Subcommands.Add(SonicCommand.Create(context));
+        root.Subcommands.Add(ConsoleCommand.Create(context));
         return root;
     }
 
