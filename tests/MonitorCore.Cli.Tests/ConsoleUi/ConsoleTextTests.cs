@@ -42,9 +42,9 @@ public sealed class ConsoleTextTests
             SonicNext: 40,
             SonicLastComplete: Now.AddSeconds(-20));
         var monitors = new Hosting.Operations.MonitorList([
-            new Hosting.Operations.MonitorInfo("latency_monitor", "timer", 300, 30, InCycle: false, Enabled: true, null, "latency"),
-            new Hosting.Operations.MonitorInfo("price_monitor", "cycle", 60, 30, InCycle: true, Enabled: true, null, "prices"),
-        ]);
+            new Hosting.Operations.MonitorInfo("latency_monitor", "timer", 300, 30, InCycle: false, Enabled: true, null, "latency", "built-in"),
+            new Hosting.Operations.MonitorInfo("price_monitor", "cycle", 60, 30, InCycle: true, Enabled: true, null, "prices", "built-in"),
+        ], []);
         var data = new ConsoleData { Status = status, Monitors = monitors, StatusReadAt = Now };
 
         var rows = Rows.Monitors(data, Now.AddSeconds(10));
