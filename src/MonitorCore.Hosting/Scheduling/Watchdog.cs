@@ -46,10 +46,14 @@ public sealed partial class Watchdog(IHttpClientFactory httpClients, IOptionsMon
 
     public bool Configured => !string.IsNullOrWhiteSpace(options.CurrentValue.PingUrl);
 
-    /// <summary>Starts the ping of a completed cycle and returns at once; nothing when no URL is set.</summary>
+    /// <summary>
+    /// Starts the ping of a completed cycle and returns at once; nothing when no URL is set, or while the previous ping
+    /// still waits for its answer (one ping at a time: a watchdog that hangs is not sent a new request every cycle, and
+    /// the hanging ping's outcome, its own timeout, is what the next row reports).
+    /// </summary>
     public void Ping(string cycleId, bool fail)
     {
-        if (Configured && !_stopping.IsCancellationRequested)
+        if (Configured && !_stopping.IsCancellationRequested && _pending is not { IsCompleted: false })
         {
             _pending = PingAsync(cycleId, fail);
         }

@@ -110,11 +110,13 @@ public sealed class WatchdogTests : IAsyncLifetime
 
         await Cycle.RunAsync(default);
         await arrived.Task;
+        var hanging = Dog.Pending;
         var meanwhile = await Cycle.RunAsync(default); // the ping still hangs: this cycle neither waits nor reports it
         Assert.Null(meanwhile.Entry.Metadata["watchdog"]);
+        Assert.Same(hanging, Dog.Pending); // nor sends another while it hangs
 
         _time.Advance(TimeSpan.FromSeconds(10));
-        await Dog.Pending!;
+        await Dog.Pending!.WaitAsync(TimeSpan.FromMinutes(1)); // a guard: a ping its own timeout does not end fails here, never hangs the run
         var next = await Cycle.RunAsync(default);
         Assert.Equal("no answer within 10 s", (string?)next.Entry.Metadata["watchdog"]!["error"]);
         Assert.Equal(MonitorStatus.Warning, next.Entry.Status);
