@@ -38,14 +38,15 @@ internal static class ConsoleHost
         try
         {
             Application.MaximumIterationsPerSecond = IterationsPerSecond;
-            app = QuietTerminal.Create(out _).Init();
-            using var window = new ConsoleWindow(controller, options);
-            window.ListenTo(app);
-            void Stop(string why) => app.Invoke(() =>
+            IApplication? running = null;
+            void Stop(string why) => running?.Invoke(() =>
             {
                 reason = why;
-                app.RequestStop();
+                running.RequestStop();
             });
+            app = running = QuietTerminal.Create(out _, () => Stop("the terminal went away")).Init();
+            using var window = new ConsoleWindow(controller, options);
+            window.ListenTo(app);
 
             // Ctrl+C is a key in the terminal's raw mode: it stops the console wherever the focus is (a prompt's copy included).
             app.Keyboard.KeyDown += (_, key) =>
@@ -105,7 +106,15 @@ internal static class ConsoleHost
             return ExitCodes.Failed;
         }
 
-        await output.WriteLineAsync($"monitorcore console: {reason}.");
+        try
+        {
+            await output.WriteLineAsync($"monitorcore console: {reason}.");
+        }
+        catch (IOException)
+        {
+            // The terminal is gone (a hang-up): there is no one to tell.
+        }
+
         return ExitCodes.Ok;
     }
 }

@@ -24,12 +24,16 @@ internal static class QuietTerminal
     /// <summary>How long the input thread sleeps when the terminal has nothing to read (Terminal.Gui's own cadence).</summary>
     public const int InputPollMilliseconds = 20;
 
-    /// <summary>A new, not yet initialized application on the quiet driver (or on the stock one, with <paramref name="quiet"/> false).</summary>
-    public static IApplication Create(out bool quiet)
+    /// <summary>
+    /// A new, not yet initialized application on the quiet driver (or on the stock one, with <paramref name="quiet"/> false).
+    /// <paramref name="terminalLost"/> is called on the input thread, once, when the terminal hangs up; the input thread
+    /// ends then, so the application can stop.
+    /// </summary>
+    public static IApplication Create(out bool quiet, Action? terminalLost = null)
     {
         var constructor = typeof(Application).Assembly.GetType("Terminal.Gui.App.ApplicationImpl")?
             .GetConstructor(BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public, [typeof(IComponentFactory)]);
-        if (constructor?.Invoke([new QuietAnsiComponentFactory()]) is IApplication app)
+        if (constructor?.Invoke([new QuietAnsiComponentFactory(terminalLost)]) is IApplication app)
         {
             quiet = true;
             return app;
@@ -39,13 +43,13 @@ internal static class QuietTerminal
         return Application.Create();
     }
 
-    private sealed class QuietAnsiComponentFactory : AnsiComponentFactory
+    private sealed class QuietAnsiComponentFactory(Action? terminalLost) : AnsiComponentFactory
     {
-        public override IInput<char> CreateInput() => new QuietAnsiInput(new AnsiInput());
+        public override IInput<char> CreateInput() => new QuietAnsiInput(new AnsiInput(), terminalLost);
     }
 
     /// <summary>Reads what <see cref="AnsiInput"/> reads; sleeps between looks instead of a timer per look.</summary>
-    private sealed class QuietAnsiInput(AnsiInput terminal) : IInput<char>
+    private sealed class QuietAnsiInput(AnsiInput terminal, Action? terminalLost) : IInput<char>
     {
         private ConcurrentQueue<char>? _queue;
 
@@ -69,11 +73,21 @@ internal static class QuietTerminal
                 : CancellationTokenSource.CreateLinkedTokenSource(runCancellationToken);
             while (!stop.IsCancellationRequested)
             {
-                while (terminal.Peek())
+                while (!stop.IsCancellationRequested && terminal.Peek())
                 {
+                    var read = 0;
                     foreach (var c in terminal.Read())
                     {
                         queue.Enqueue(c);
+                        read++;
+                    }
+
+                    if (read == 0)
+                    {
+                        // Ready to read yet nothing to read: the terminal hung up (its window closed, ssh dropped, tmux
+                        // killed). Looking again would spin a core forever and keep the application from stopping.
+                        terminalLost?.Invoke();
+                        return;
                     }
                 }
 
