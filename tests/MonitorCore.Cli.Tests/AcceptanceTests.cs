@@ -115,10 +115,11 @@ public abstract class AcceptanceTests(ITestDatabaseFactory factory) : IAsyncLife
 
         var text = await Cli.RunAsync("run", "all");
         var lines = text.Out.TrimEnd().Split('\n');
-        Assert.Equal(10, lines.Length); // one line per run, and the counts
-        Assert.Matches(@"^latency_monitor +Success +\d+ ms", lines[6]);
+        Assert.Equal(11, lines.Length); // one line per run, and the counts
+        Assert.Matches(@"^operations_monitor +Success +\d+ ms", lines[6]);
+        Assert.Matches(@"^latency_monitor +Success +\d+ ms", lines[7]);
         Assert.Matches(@"^position_monitor +Skipped +\d+ ms  no active wallets", lines[1]);
-        Assert.Equal("9 runs: 4 Success, 2 Warning, 2 Skipped, 1 Disabled. 'monitorcore ledger' or --json shows each run's metadata.", lines[9]);
+        Assert.Equal("10 runs: 5 Success, 2 Warning, 2 Skipped, 1 Disabled. 'monitorcore ledger' or --json shows each run's metadata.", lines[10]);
         Assert.DoesNotContain("{", text.Out, StringComparison.Ordinal);
         Assert.Contains("latency_monitor: Success in", (await Cli.RunAsync("run", "latency_monitor")).Out, StringComparison.Ordinal); // one run: its metadata too
     }

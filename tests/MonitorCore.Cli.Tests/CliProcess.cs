@@ -6,7 +6,7 @@ namespace MonitorCore.Cli.Tests;
 /// Starts <c>monitorcore</c> as a real process from the tests' output folder, with the tests' runtime
 /// configuration and dependency file (the folder holds the assemblies resolved for the test project).
 /// </summary>
-internal static class CliProcess
+internal static partial class CliProcess
 {
     public static ProcessStartInfo StartInfo(string workingDirectory, params string[] args)
     {
@@ -46,6 +46,7 @@ internal static class CliProcess
 
         start.Environment["HOME"] = workingDirectory;
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        OpenCoverageHitsToEveryone();
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
@@ -53,4 +54,24 @@ internal static class CliProcess
         await process.WaitForExitAsync(timeout.Token);
         return new CliResult(process.ExitCode, await output, await error);
     }
+
+    /// <summary>
+    /// Under <c>scripts/test.sh</c> the CLI's assemblies are instrumented for coverage, and every process that loads them adds
+    /// its hits at exit to a file per assembly in the temporary folder (<c>MonitorCore.Cli_GUID</c>), made by the first
+    /// process that exits: root's, mode 644. Nobody could not write it and would abort at exit (134) after a correct run, so
+    /// the files that exist are opened to every user first. Without coverage there are none and this does nothing.
+    /// </summary>
+    private static void OpenCoverageHitsToEveryone()
+    {
+        foreach (var file in Directory.EnumerateFiles(Path.GetTempPath(), "MonitorCore*_*"))
+        {
+            if (!OperatingSystem.IsWindows() && CoverageHits().IsMatch(Path.GetFileName(file)))
+            {
+                File.SetUnixFileMode(file, (UnixFileMode)0b110_110_110);
+            }
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^MonitorCore[A-Za-z.]*_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
+    private static partial System.Text.RegularExpressions.Regex CoverageHits();
 }

@@ -71,8 +71,8 @@ public sealed class InstallTests : IDisposable
 
         var run = await RunAsync(monitorcore, _folder.Path, TimeSpan.FromMinutes(3), "run", "all", "--demo", "--db", _folder.File("demo.db"));
         Assert.True(run.Code == 0, run.Out + run.Error);
-        Assert.Contains("price_monitor: Success", run.Out, StringComparison.Ordinal);
-        Assert.Contains("operations_monitor: Success", run.Out, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^price_monitor +Success ", run.Out);
+        Assert.Matches(@"(?m)^operations_monitor +Success ", run.Out);
     }
 
     [Fact]
@@ -83,8 +83,8 @@ public sealed class InstallTests : IDisposable
         File.CreateSymbolicLink(parent, "/usr/bin/python3");
         var script = _folder.File("notify.py");
         await File.WriteAllTextAsync(script, """
-            import os, signal, socket, subprocess, sys
-            path, cmd = sys.argv[1], sys.argv[2:]
+            import os, signal, socket, sqlite3, subprocess, sys, time
+            path, db, cmd = sys.argv[1], sys.argv[2], sys.argv[3:]
             listener = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
             listener.bind(path)
             listener.settimeout(120)
@@ -95,6 +95,16 @@ public sealed class InstallTests : IDisposable
                     print("notify: " + said.replace("\n", " "), flush=True)
                     if "READY=1" in said:
                         break
+                # Ready is said once the host started; the scheduler takes the lease just after: stop once a cycle ran.
+                deadline = time.monotonic() + 120
+                while time.monotonic() < deadline:
+                    try:
+                        with sqlite3.connect("file:%s?mode=ro" % db, uri=True) as c:
+                            if c.execute("select count(*) from monitor_ledger where monitor_name = 'sonic_monitor'").fetchone()[0] > 0:
+                                break
+                    except sqlite3.Error:
+                        pass
+                    time.sleep(0.2)
             finally:
                 child.send_signal(signal.SIGTERM)
                 print("exit: %d" % child.wait(), flush=True)
@@ -106,7 +116,7 @@ public sealed class InstallTests : IDisposable
             """);
         var cli = CliProcess.StartInfo(_folder.Path, "serve", "--demo", "--no-api", "--db", _folder.File("demo.db"));
 
-        var run = await RunAsync(parent, _folder.Path, TimeSpan.FromMinutes(3), [script, _folder.File("notify.sock"), cli.FileName, .. cli.ArgumentList]);
+        var run = await RunAsync(parent, _folder.Path, TimeSpan.FromMinutes(3), [script, _folder.File("notify.sock"), _folder.File("demo.db"), cli.FileName, .. cli.ArgumentList]);
 
         Assert.Equal(0, run.Code);
         var said = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -27,17 +27,20 @@ public sealed class ServeAcceptanceTests : IDisposable
         return await cli.RunAsync([.. args, "--db", Db]);
     }
 
+    /// <summary>A command on the database of a <c>serve --demo</c>: it holds demo data, so the command says <c>--demo</c> too.</summary>
+    private Task<CliResult> DemoCommandAsync(params string[] args) => CommandAsync([.. args, "--demo"]);
+
     [Fact]
     public async Task Sonic_interval_and_disable_change_the_running_service_at_its_next_cycle_and_sigterm_stops_it_with_0()
     {
         await using var serve = ServeProcess.Start(_folder.Path, "serve", "--demo", "--no-api", "--db", Db);
         await serve.WaitForAsync("Monitor sonic_monitor finished", 1, TimeSpan.FromSeconds(90));
 
-        var interval = await CommandAsync("sonic", "interval", "2s");
+        var interval = await DemoCommandAsync("sonic", "interval", "2s");
         Assert.Equal(0, interval.ExitCode);
         var seen = serve.Count("Monitor sonic_monitor finished");
         await serve.WaitForAsync("Monitor sonic_monitor finished", seen + 3, TimeSpan.FromSeconds(30));
-        var starts = (await CommandAsync("ledger", "--monitor", "sonic_monitor", "--limit", "3", "--json")).Json["entries"]!.AsArray()
+        var starts = (await DemoCommandAsync("ledger", "--monitor", "sonic_monitor", "--limit", "3", "--json")).Json["entries"]!.AsArray()
             .Select(e => DateTimeOffset.Parse((string)e!["timestamp"]!, System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
         foreach (var (earlier, later) in starts.Zip(starts.Skip(1)))
         {
@@ -45,19 +48,19 @@ public sealed class ServeAcceptanceTests : IDisposable
             Assert.InRange(gap, 1.9, 3.5); // one interval after the previous start (a demo cycle takes far less than 2 s)
         }
 
-        Assert.Equal(0, (await CommandAsync("sonic", "disable", "market")).ExitCode);
+        Assert.Equal(0, (await DemoCommandAsync("sonic", "disable", "market")).ExitCode);
         seen = serve.Count("Monitor sonic_monitor finished");
         await serve.WaitForAsync("Monitor sonic_monitor finished", seen + 2, TimeSpan.FromSeconds(30));
-        var market = (await CommandAsync("ledger", "--monitor", "market_monitor", "--limit", "1", "--json")).Json["entries"]!.AsArray()[0]!;
+        var market = (await DemoCommandAsync("ledger", "--monitor", "market_monitor", "--limit", "1", "--json")).Json["entries"]!.AsArray()[0]!;
         Assert.Equal(("Disabled", "enabled_market is off"), ((string?)market["status"], (string?)market["metadata"]!["reason"]));
 
-        var sonic = await CommandAsync("sonic");
+        var sonic = await DemoCommandAsync("sonic");
         Assert.Contains("every 2 s", sonic.Out, StringComparison.Ordinal);
         Assert.Matches(@"leader: \S+ since \d{4}-", sonic.Out);
 
         var stopped = await serve.TerminateAsync(TimeSpan.FromSeconds(5));
         Assert.Equal(0, stopped);
-        Assert.Contains("leader: none", (await CommandAsync("status")).Out, StringComparison.Ordinal); // the lease was given up
+        Assert.Contains("leader: none", (await DemoCommandAsync("status")).Out, StringComparison.Ordinal); // the lease was given up
     }
 
     [Fact]

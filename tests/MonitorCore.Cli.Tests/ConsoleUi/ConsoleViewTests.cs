@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using MonitorCore.Cli.ConsoleUi;
 using MonitorCore.Hosting;
 using MonitorCore.Ledger;
@@ -141,7 +142,7 @@ public sealed class ConsoleViewTests
     [Fact]
     public async Task Without_operations_monitor_the_self_test_says_it_is_not_available_and_runs_nothing()
     {
-        await using var console = await LocalConsole.StartAsync();
+        await using var console = await LocalConsole.StartAsync(services: WithoutSelfTest); // e.g. an instance that predates it
 
         await console.Screen.PressAsync(new Key('?'));
         var help = await console.Screen.TextAsync();
@@ -156,7 +157,11 @@ public sealed class ConsoleViewTests
     [Fact]
     public async Task With_operations_monitor_registered_t_runs_it()
     {
-        await using var console = await LocalConsole.StartAsync(services: s => s.AddMonitor<PassingSelfTest>(ConsoleController.SelfTestMonitor));
+        await using var console = await LocalConsole.StartAsync(services: s =>
+        {
+            WithoutSelfTest(s); // the built-in one checks the providers; this one passes, so the outcome is known
+            s.AddMonitor<PassingSelfTest>(ConsoleController.SelfTestMonitor);
+        });
 
         await console.Screen.PressAsync(new Key('t'));
 
@@ -221,5 +226,13 @@ public sealed class ConsoleViewTests
 
         Assert.Empty((await console.App.Operations.Alerts.SnoozesAsync(default)).Snoozes);
         Assert.Contains("Snoozes (0)", await console.Screen.TextAsync(), StringComparison.Ordinal);
+    }
+
+    private static void WithoutSelfTest(IServiceCollection services)
+    {
+        foreach (var registration in services.Where(d => d.ImplementationInstance is MonitorRegistration { Name: ConsoleController.SelfTestMonitor }).ToList())
+        {
+            services.Remove(registration);
+        }
     }
 }
