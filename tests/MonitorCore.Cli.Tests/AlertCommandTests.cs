@@ -81,6 +81,27 @@ public sealed class AlertCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_list_cut_at_its_limit_says_how_many_more_there_are_and_how_to_see_them()
+    {
+        await File.WriteAllTextAsync(_folder.File("more.csv"), """
+            id,asset_type,position_type,entry_price,liquidation_price,size,collateral,current_price
+            near2,SOL,LONG,182.5,174.3,1500,115,181
+            near3,SOL,LONG,182.5,174.5,1500,115,181
+            """);
+        Assert.Equal(0, (await _cli.RunAsync("positions", "import", "more.csv")).ExitCode);
+        Assert.Equal(0, (await _cli.RunAsync("run", "liquid_monitor")).ExitCode);
+
+        var cut = await _cli.RunAsync("alerts", "--limit", "1");
+        var json = (await _cli.RunAsync("alerts", "--limit", "1", "--json")).Json;
+        var whole = await _cli.RunAsync("alerts", "--limit", "3");
+
+        Assert.Contains("The newest 1 of 3 firing alerts are shown, 2 more: --limit 3 shows them all.", cut.Out, StringComparison.Ordinal);
+        Assert.Equal((1, true, 3L), (json["alerts"]!.AsArray().Count, (bool)json["truncated"]!, (long)json["total"]!));
+        Assert.DoesNotContain("more:", whole.Out, StringComparison.Ordinal);
+        Assert.Equal(3, whole.Out.Split('\n').Count(l => l.Contains("LiquidationDistance", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Alerts_fire_from_a_run_and_can_be_acknowledged()
     {
         var run = await _cli.RunAsync("run", "liquid_monitor", "--json");

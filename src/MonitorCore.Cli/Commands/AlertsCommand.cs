@@ -118,7 +118,11 @@ internal static class AlertsCommand
         table.WriteTo(invocation.Out);
         if (list.Truncated)
         {
-            await invocation.Out.WriteLineAsync($"Only the newest {list.Alerts.Count} are shown; use --limit to see more.");
+            var more = list.Total - list.Alerts.Count;
+            var what = all ? "alerts" : "firing alerts";
+            await invocation.Out.WriteLineAsync(list.Total <= AlertOperations.MaxLimit
+                ? $"The newest {list.Alerts.Count} of {list.Total} {what} are shown, {more} more: --limit {list.Total} shows them all."
+                : $"The newest {list.Alerts.Count} of {list.Total} {what} are shown, {more} more: --limit {AlertOperations.MaxLimit} shows the newest {AlertOperations.MaxLimit}, --json for scripts.");
         }
     }
 }

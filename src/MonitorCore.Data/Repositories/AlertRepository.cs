@@ -39,6 +39,13 @@ internal sealed class AlertRepository(Database database, NotificationOutbox outb
             c => c.Add("@limit", limit),
             cancellationToken);
 
+    public async Task<long> CountAsync(bool firingOnly, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("SELECT COUNT(*) FROM alerts" + (firingOnly ? " WHERE state = 'FIRING'" : ""));
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
     /// <summary>How many alerts fire at each level.</summary>
     public async Task<IReadOnlyDictionary<AlertLevel, int>> CountFiringAsync(CancellationToken cancellationToken)
     {

@@ -5,8 +5,11 @@ using MonitorCore.Monitoring;
 
 namespace MonitorCore.Hosting.Operations;
 
-/// <summary>Alerts newest first; <see cref="Truncated"/> when there are more than the limit.</summary>
-public sealed record AlertList(IReadOnlyList<Alert> Alerts, bool Truncated);
+/// <summary>
+/// Alerts newest first; <see cref="Truncated"/> when there are more than the limit, and <see cref="Total"/> how many there
+/// are in all (firing, or all of them).
+/// </summary>
+public sealed record AlertList(IReadOnlyList<Alert> Alerts, bool Truncated, long Total);
 
 public sealed record AlertAcknowledged(long Id, bool Acknowledged);
 
@@ -24,16 +27,21 @@ public sealed record SnoozeRequest(string Target, TimeSpan? Duration, bool Until
 /// <summary>The alerts, their acknowledgement, and the one snooze mechanism (docs/behaviour.md §6, "Quieting").</summary>
 public sealed class AlertOperations(IAlertStore alerts, SnoozeService snoozes, MonitorRegistry registry, EventRecorder events, TimeProvider time)
 {
+    /// <summary>The most alerts one list answers with.</summary>
+    public const int MaxLimit = 10_000;
+
     /// <summary>The firing alerts (or all, newest first), at most <paramref name="limit"/>.</summary>
     public async Task<AlertList> ListAsync(bool all, int limit, CancellationToken cancellationToken)
     {
-        if (limit is < 1 or > 10_000)
+        if (limit is < 1 or > MaxLimit)
         {
-            throw OperationException.Invalid($"limit must be between 1 and 10000, got {limit}.", "limit");
+            throw OperationException.Invalid($"limit must be between 1 and {MaxLimit}, got {limit}.", "limit");
         }
 
         var rows = await alerts.ListAsync(!all, limit + 1, cancellationToken);
-        return rows.Count > limit ? new AlertList([.. rows.Take(limit)], true) : new AlertList(rows, false);
+        return rows.Count > limit
+            ? new AlertList([.. rows.Take(limit)], true, await alerts.CountAsync(!all, cancellationToken))
+            : new AlertList(rows, false, rows.Count);
     }
 
     /// <summary>How many alerts fire at each level, by the level's word.</summary>

@@ -16,6 +16,9 @@ public interface IAlertStore
     /// <summary>Alerts newest first: the FIRING ones, or all.</summary>
     Task<IReadOnlyList<Alert>> ListAsync(bool firingOnly, int limit, CancellationToken cancellationToken);
 
+    /// <summary>How many alerts there are: the FIRING ones, or all.</summary>
+    Task<long> CountAsync(bool firingOnly, CancellationToken cancellationToken);
+
     /// <summary>How many alerts fire at each level.</summary>
     Task<IReadOnlyDictionary<AlertLevel, int>> CountFiringAsync(CancellationToken cancellationToken);
 
