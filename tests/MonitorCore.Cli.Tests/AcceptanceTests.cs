@@ -133,6 +133,7 @@ public abstract class AcceptanceTests(ITestDatabaseFactory factory) : IAsyncLife
         var second = await Cli.RunAsync("ledger", "import-json", legacy);
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("0 imported, 2 already present, 3 malformed", second.Out, StringComparison.Ordinal);
+        Assert.Contains($"note: {imported} of these rows are older than 90 days (Ledger:RetentionDays): retention will delete them", second.Out, StringComparison.Ordinal);
         Assert.Contains("position_ledger.json:5: skipped", second.Error, StringComparison.Ordinal);
 
         var all = await Cli.RunAsync("ledger", "--limit", "100", "--json");
