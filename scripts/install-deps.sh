@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests use (real PostgreSQL, a real SMTP server, SQLite's shell,
-# Chromium for the dashboard's browser tests), only when they are missing. Needs root or sudo.
+# Chromium for the dashboard's browser tests, tmux for the console's terminal tests), only when they are
+# missing. Needs root or sudo.
 set -euo pipefail
 
 missing=()
@@ -10,6 +11,8 @@ compgen -G "/usr/lib/postgresql/*/bin/initdb" > /dev/null || missing+=(postgresq
 command -v sqlite3 > /dev/null || missing+=(sqlite3)
 # Playwright drives Debian's Chromium (tests/MonitorCore.Dashboard.Tests); it never downloads a browser of its own.
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+# The console runs in a real pseudo-terminal in tmux (tests/MonitorCore.Cli.Tests/ConsoleUi, bench/console-idle.sh).
+command -v tmux > /dev/null || missing+=(tmux)
 
 if [[ ${#missing[@]} -eq 0 ]]; then
   exit 0

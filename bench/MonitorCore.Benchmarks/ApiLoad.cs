@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using MonitorCore.Alerts;
 using MonitorCore.Api;
 using MonitorCore.Hosting;
 using MonitorCore.Hosting.Configuration;
@@ -16,10 +17,13 @@ namespace MonitorCore.Benchmarks;
 /// <para>
 /// The product's web host (<see cref="MonitorCoreWebHost.Build"/>, as <c>monitorcore serve</c> builds it) on a copy of the
 /// SQLite file that <see cref="StatusSnapshotBenchmarks"/> fills (<c>--rows</c>, default 1,000,000 ledger rows over the 11
-/// registered monitors and <c>sonic_monitor</c>), listening on a free loopback port; the scheduler does not run (nothing
-/// writes while the reads are measured). Debian's <c>wrk</c> drives <c>GET /status</c> and <c>GET /api/ledger?limit=50</c>
-/// (<c>--threads</c> 2, <c>--connections</c> 64, <c>--seconds</c> 15 each, after a 3 s warm-up) and its requests/s and
-/// latency percentiles are printed, with the process's memory (RSS) idle and under load.
+/// registered monitors and <c>sonic_monitor</c>), listening on a free loopback port; the scheduler, the dispatcher and
+/// retention do not run (nothing writes while the reads are measured), the event tail does. Debian's <c>wrk</c> drives
+/// <c>GET /status</c> and <c>GET /api/ledger?limit=50</c> (<c>--threads</c> 2, <c>--connections</c> 64, <c>--seconds</c> 15
+/// each, after a 3 s warm-up) and its requests/s and latency percentiles are printed, with this process's memory (RSS:
+/// the server's, wrk runs apart) idle and under load. Then the event stream: <c>--sse-clients</c> (1,000) clients in a
+/// child process and <c>--events</c> (200) alerts, each raised, waited for at every client, and resolved, <c>--gap-ms</c>
+/// (20) apart; see <see cref="EventStreamAsync"/>.
 /// </para>
 /// </summary>
 internal static partial class ApiLoad
@@ -79,15 +83,25 @@ internal static partial class ApiLoad
 
             foreach (var path in new[] { "/status", "/api/ledger?limit=50" })
             {
+                Console.WriteLine(await ProbeAsync(address + path));
                 await WrkAsync(address + path, threads, connections, 3);
+                var cpuBefore = ProcessCpu();
+                var allocatedBefore = GC.GetTotalAllocatedBytes();
+                var gcBefore = GC.CollectionCount(0);
                 var (text, rss) = await WrkAsync(address + path, threads, connections, seconds);
-                Console.WriteLine($"GET {path}: {Summary(text)}; RSS under load {rss} MB");
+                var cpu = ProcessCpu() - cpuBefore;
+                var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+                var collections = GC.CollectionCount(0) - gcBefore;
+                var requests = RequestsDone().Match(text) is { Success: true } done ? long.Parse(done.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"GET {path}: {Summary(text)}; RSS under load {rss} MB; server CPU {cpu.TotalSeconds:0.0} s over {seconds} s = {(requests > 0 ? cpu.TotalMicroseconds / requests : double.NaN):0} µs a request; " +
+                    $"allocated {(requests > 0 ? allocated / 1024.0 / requests : double.NaN):0.0} KB a request, {collections} gen-0 collections; load average {LoadAverage()}"));
             }
 
             Console.WriteLine($"RSS after: {Rss()} MB");
             if (sseClients > 0)
             {
-                await EventStreamAsync(app, address, sseClients, Option(args, "--events", 50));
+                await EventStreamAsync(app, address, sseClients, Option(args, "--events", 200), Option(args, "--gap-ms", 20));
             }
 
             await app.StopAsync(CancellationToken.None);
@@ -99,63 +113,158 @@ internal static partial class ApiLoad
         }
     }
 
-    /// <summary>
-    /// <paramref name="clients"/> clients on <c>GET /api/events</c>; <paramref name="events"/> events appended one at a time
-    /// (each through the product's event log, as a run records one); per event, the time from its commit to the last
-    /// client that read it; p50 / p99 over the events, and over every single receipt.
-    /// </summary>
-    private static async Task EventStreamAsync(MonitorCoreApp app, string address, int clients, int events)
+    private static readonly AlertRule Rule = new()
     {
-        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients + 10, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
-        using var http = new HttpClient(handler) { BaseAddress = new Uri(address), Timeout = Timeout.InfiniteTimeSpan };
-        using var stop = new CancellationTokenSource();
-        var receipts = new System.Collections.Concurrent.ConcurrentDictionary<long, System.Collections.Concurrent.ConcurrentBag<long>>();
-        var connected = 0;
-        var readers = Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        Name = "BenchStream",
+        Monitor = "bench_stream",
+        Condition = ThresholdCondition.Above,
+        Low = 1,
+        Medium = 2,
+        High = 3,
+        Channels = new Dictionary<AlertLevel, IReadOnlyList<string>> { [AlertLevel.Low] = [], [AlertLevel.Medium] = [], [AlertLevel.High] = [] },
+        NotifyOnResolve = false,
+    };
+
+    /// <summary>
+    /// <paramref name="clients"/> clients on <c>GET /api/events</c>, in a child process (<see cref="SseClients"/>, so that this
+    /// process's memory is the server's alone); then <paramref name="events"/> rounds of: one new alert raised through
+    /// <see cref="IAlertEngine.EvaluateAsync"/> (the alert committed, then its <c>alert_raised</c> event), wait until every
+    /// client has read that event, resolve it (its <c>alert_resolved</c> event, also waited for), pause
+    /// <paramref name="gapMs"/>. Per alert: the time from just before <c>EvaluateAsync</c> (so the commit is inside) to the
+    /// first and to the last client's receipt (<see cref="Stopwatch"/> timestamps: CLOCK_MONOTONIC, one clock for both
+    /// processes), p50 / p99 over the alerts.
+    /// </summary>
+    private static async Task EventStreamAsync(MonitorCoreApp app, string address, int clients, int events, int gapMs)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, RedirectStandardInput = true };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
         {
-            using var response = await http.GetAsync("/api/events", HttpCompletionOption.ResponseHeadersRead, stop.Token);
-            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(stop.Token));
-            Interlocked.Increment(ref connected);
-            while (await reader.ReadLineAsync(stop.Token) is { } line)
+            start.ArgumentList.Add(typeof(ApiLoad).Assembly.Location);
+        }
+
+        foreach (var arg in new[] { SseClients.Command, "--url", address + "/api/events", "--clients", clients.ToString(CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var child = Process.Start(start)!;
+        var lines = System.Threading.Channels.Channel.CreateUnbounded<string>();
+        var pump = Task.Run(async () =>
+        {
+            while (await child.StandardOutput.ReadLineAsync() is { } line)
             {
-                if (line.StartsWith("id: ", StringComparison.Ordinal))
+                await lines.Writer.WriteAsync(line);
+            }
+
+            lines.Writer.TryComplete();
+        });
+
+        async Task<string> NextAsync(string prefix, TimeSpan within)
+        {
+            using var deadline = new CancellationTokenSource(within);
+            while (true)
+            {
+                var line = await lines.Reader.ReadAsync(deadline.Token);
+                if (line.StartsWith(prefix, StringComparison.Ordinal))
                 {
-                    receipts.GetOrAdd(long.Parse(line[4..], CultureInfo.InvariantCulture), _ => []).Add(Stopwatch.GetTimestamp());
+                    return line;
                 }
+
+                Console.WriteLine($"  clients: {line}");
             }
-        })).ToList();
-        while (Volatile.Read(ref connected) < clients)
-        {
-            await Task.Delay(50);
         }
 
-        Console.WriteLine($"{clients} event stream clients connected; RSS {Rss()} MB");
-        var log = app.Services.GetRequiredService<MonitorCore.Events.IEventLog>();
-        var committed = new Dictionary<long, long>();
-        for (var i = 0; i < events; i++)
+        try
         {
-            var before = Stopwatch.GetTimestamp();
-            var stored = await log.AppendAsync([new MonitorCore.Events.NewEvent("bench", new System.Text.Json.Nodes.JsonObject { ["i"] = i })], CancellationToken.None);
-            committed[stored[0].Id] = before;
-            var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 10;
-            while ((!receipts.TryGetValue(stored[0].Id, out var got) || got.Count < clients) && Stopwatch.GetTimestamp() < deadline)
+            var connected = await NextAsync("connected", TimeSpan.FromMinutes(2));
+            var stream = app.Services.GetRequiredService<MonitorCore.Hosting.Events.EventStream>();
+            Console.WriteLine($"{connected[10..]} event stream clients connected ({stream.SubscriberCount} subscribers); RSS {Rss()} MB");
+            var engine = app.Services.GetRequiredService<IAlertEngine>();
+            var last = new List<double>(events);
+            var first = new List<double>(events);
+            var afterReturn = new List<double>(events);
+            var evaluate = new List<double>(events);
+            long peak = 0;
+            var cpuBefore = ProcessCpu();
+            for (var i = 0; i < events; i++)
             {
-                await Task.Delay(5);
+                var subject = string.Create(CultureInfo.InvariantCulture, $"position-{i:D6}");
+                var before = Stopwatch.GetTimestamp();
+                await engine.EvaluateAsync(Rule, [new Observation(subject, 5, subject + " breached")], null, CancellationToken.None);
+                var returned = Stopwatch.GetTimestamp();
+                var got = (await NextAsync("got ", TimeSpan.FromSeconds(30))).Split(' ');
+                if (got[2] != MonitorCore.Events.EventTypes.AlertRaised)
+                {
+                    throw new InvalidOperationException($"Expected alert_raised to reach every client, got {string.Join(' ', got)}.");
+                }
+
+                var firstAt = long.Parse(got[3], CultureInfo.InvariantCulture);
+                var lastAt = long.Parse(got[4], CultureInfo.InvariantCulture);
+                last.Add(Stopwatch.GetElapsedTime(before, lastAt).TotalMilliseconds);
+                first.Add(Stopwatch.GetElapsedTime(before, firstAt).TotalMilliseconds);
+                afterReturn.Add(Stopwatch.GetElapsedTime(returned, lastAt).TotalMilliseconds);
+                evaluate.Add(Stopwatch.GetElapsedTime(before, returned).TotalMilliseconds);
+                peak = Math.Max(peak, Rss());
+
+                await engine.EvaluateAsync(Rule, [], null, CancellationToken.None); // resolved: alert_resolved, not measured
+                await NextAsync("got ", TimeSpan.FromSeconds(30));
+                await Task.Delay(gapMs);
             }
 
-            await Task.Delay(100);
+            var cpu = ProcessCpu() - cpuBefore;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{events} alerts to {clients} clients (load average {LoadAverage()}); peak RSS during the rounds {peak} MB; " +
+                $"server CPU {cpu.TotalMilliseconds / events:0.0} ms a round (an alert raised and resolved: two events to every client)"));
+            Print("alert raised (EvaluateAsync called) -> last client read its event", last);
+            Print("alert raised -> first client read its event", first);
+            Print("EvaluateAsync returned (alert and event committed) -> last client", afterReturn);
+            Print("EvaluateAsync", evaluate);
+            Console.WriteLine($"subscribers still attached: {stream.SubscriberCount} of {clients}");
+        }
+        finally
+        {
+            await child.StandardInput.WriteLineAsync("stop");
+            child.StandardInput.Close();
+            if (!child.WaitForExit(30_000))
+            {
+                child.Kill();
+            }
+
+            await pump;
+        }
+    }
+
+    /// <summary>One client, 20 requests one after another: the route answers 200, and how long one request takes alone.</summary>
+    internal static async Task<string> ProbeAsync(string url, int times = 20)
+    {
+        using var http = new HttpClient();
+        var elapsed = new List<double>();
+        var size = 0;
+        for (var i = 0; i < times; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await http.GetAsync(url);
+            size = (await response.Content.ReadAsByteArrayAsync()).Length;
+            elapsed.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode}.");
+            }
         }
 
-        var last = committed.Select(c => receipts.TryGetValue(c.Key, out var got) && got.Count == clients
-            ? Stopwatch.GetElapsedTime(c.Value, got.Max()).TotalMilliseconds
-            : double.PositiveInfinity).Order().ToList();
-        var all = committed.SelectMany(c => receipts.TryGetValue(c.Key, out var got) ? got.Select(t => Stopwatch.GetElapsedTime(c.Value, t).TotalMilliseconds) : []).Order().ToList();
-        Console.WriteLine(
-            $"events to {clients} clients: commit → last client p50 {Percentile(last, 50):0.0} ms, p99 {Percentile(last, 99):0.0} ms; " +
-            $"commit → each client p50 {Percentile(all, 50):0.0} ms, p99 {Percentile(all, 99):0.0} ms; missing {committed.Count * clients - all.Count} of {committed.Count * clients}; RSS {Rss()} MB");
-        await stop.CancelAsync();
-        await Task.WhenAll(readers.Select(r => r.ContinueWith(_ => { }, TaskScheduler.Default)));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"GET {url} alone: first {elapsed[0]:0.0} ms, then median {elapsed.Skip(1).Order().ElementAt((times - 1) / 2):0.00} ms; {size:N0} bytes");
     }
+
+    private static void Print(string what, List<double> values)
+    {
+        values.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {what}: p50 {Percentile(values, 50):0.0} ms, p90 {Percentile(values, 90):0.0} ms, p99 {Percentile(values, 99):0.0} ms, max {values[^1]:0.0} ms"));
+    }
+
+    internal static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static double Percentile(List<double> sorted, int p) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];
@@ -201,6 +310,16 @@ internal static partial class ApiLoad
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     }
+
+    /// <summary>This process's CPU time (user and system, every thread): the server's, since wrk and the stream's clients run apart.</summary>
+    private static TimeSpan ProcessCpu()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime;
+    }
+
+    [GeneratedRegex(@"(\d+) requests in")]
+    private static partial Regex RequestsDone();
 
     [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
     private static partial Regex RequestsPerSecond();

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
 
 namespace MonitorCore.Api;
 
@@ -38,5 +39,6 @@ public sealed class ApiOptions
     [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]
     public TimeSpan OutboxStuckAfter { get; set; } = TimeSpan.FromMinutes(10);
 
+    [JsonIgnore]
     public bool HasKeys => Keys.Count > 0 || ReadOnlyKeys.Count > 0;
 }

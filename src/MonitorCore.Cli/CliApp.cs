@@ -36,14 +36,20 @@ public static class CliApp
         root.Subcommands.Add(SettingsCommand.Create(context));
         root.Subcommands.Add(SelfTestCommand.Create(context));
         root.Subcommands.Add(SonicCommand.Create(context));
+        root.Subcommands.Add(ConsoleCommand.Create(context));
         return root;
     }
 
     /// <summary>Parses and runs a command line. Bad usage prints what was wrong and exits 2.</summary>
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
     {
+        // Text for a terminal never carries its control characters through (what a file or a person stored could
+        // rewrite the screen); --json output stays exact.
+        var output = new TerminalWriter(context.Out);
+        context = context with { Out = output, Error = new TerminalWriter(context.Error) };
         var root = CreateRootCommand(context);
         var parse = root.Parse(args);
+        output.Enabled = !(parse.Errors.Count == 0 && parse.GetValue<bool>(GlobalOptions.JsonName));
         // A stop signal cancels the command's token; the service's host stops within its own shutdown timeout.
         var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error, ProcessTerminationTimeout = TimeSpan.FromSeconds(10) };
         if (parse.Errors.Count > 0)

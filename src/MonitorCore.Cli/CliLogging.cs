@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MonitorCore.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -29,5 +31,18 @@ internal static class CliLogging
         logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         logging.AddSimpleConsole(o => o.SingleLine = true);
         logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        // What 'config show' says of the levels above and of the API a command would serve, where the configuration sets nothing.
+        builder.Services.AddSingleton(new ShownDefault("Logging", _ => new
+        {
+            LogLevel = new Dictionary<string, string>
+            {
+                ["Default"] = nameof(LogLevel.Warning),
+                ["Microsoft"] = nameof(LogLevel.Warning),
+                ["Polly"] = nameof(LogLevel.Warning),
+                ["System.Net.Http.HttpClient"] = nameof(LogLevel.Warning),
+            },
+        }));
+        builder.Services.AddSingleton(new ShownDefault(MonitorCore.Api.ApiOptions.Section, _ => new MonitorCore.Api.ApiOptions()));
     }
 }

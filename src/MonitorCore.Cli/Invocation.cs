@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Data.Common;
+using Microsoft.Extensions.DependencyInjection;
+using MonitorCore.Data;
 using MonitorCore.Data.Migrations;
 using MonitorCore.Hosting;
 using MonitorCore.Hosting.Configuration;
@@ -62,12 +64,28 @@ internal sealed class Invocation(CliContext context, ParseResult parse, Cancella
         try
         {
             var settings = adjust?.Invoke(Settings) ?? Settings;
+            if (database == DatabaseStart.Read)
+            {
+                settings = settings with { ReadOnly = true };
+            }
+
             app = build?.Invoke(settings) ?? MonitorCoreApp.Build(settings, context.ConfigureServices, CliLogging.Configure);
         }
         catch (ConfigurationErrorException ex)
         {
             await Error.WriteLineAsync(ex.Message);
             return ExitCodes.Usage;
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+        {
+            // A path of the configuration (a folder, the timer file's place) that this user cannot use.
+            await Error.WriteLineAsync($"Monitor Core cannot start: {ex.Message} Check the paths in the configuration ('monitorcore config show') and this user's access to them.");
+            return ExitCodes.Usage;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await Error.WriteLineAsync($"error: Monitor Core could not start: {ex.Message} Please report it with the command that was run.");
+            return ExitCodes.Failed;
         }
 
         await using (app)
@@ -91,15 +109,26 @@ internal sealed class Invocation(CliContext context, ParseResult parse, Cancella
                 await Error.WriteLineAsync(ex.Message);
                 return ExitCodes.Failed;
             }
+            catch (DatabaseProblemException ex)
+            {
+                await Error.WriteLineAsync(ex.Message);
+                return ex.BadInput ? ExitCodes.Usage : ExitCodes.Failed;
+            }
             catch (DbException ex)
             {
+                if (DatabaseErrors.Explain(ex, app.Services.GetRequiredService<Database>()) is { } explained)
+                {
+                    await Error.WriteLineAsync(explained.Message);
+                    return explained.BadInput ? ExitCodes.Usage : ExitCodes.Failed;
+                }
+
                 await Error.WriteLineAsync($"The database {app.Operations.Storage.Display} could not be used: {ex.Message}");
                 return ExitCodes.Failed;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // Anything else is a defect: say what happened, without a stack trace in the user's face.
-                await Error.WriteLineAsync($"error: {ex.GetType().Name}: {ex.Message}");
+                // Anything else is a defect: say what happened, without a stack trace or a type name in the user's face.
+                await Error.WriteLineAsync($"error: the command failed unexpectedly: {ex.Message} Please report it with the command that was run.");
                 return ExitCodes.Failed;
             }
         }
@@ -107,7 +136,9 @@ internal sealed class Invocation(CliContext context, ParseResult parse, Cancella
 
     private async Task InitializeAsync(MonitorCoreApp app, DatabaseStart database)
     {
-        var report = await app.InitializeDatabaseAsync(cancellationToken, integrityCheck: database == DatabaseStart.Checked);
+        var report = database == DatabaseStart.Read
+            ? await app.PrepareDatabaseForReadingAsync(cancellationToken)
+            : await app.InitializeDatabaseAsync(cancellationToken, integrityCheck: database == DatabaseStart.Checked);
         foreach (var message in report.Messages)
         {
             await Error.WriteLineAsync("notice: " + message);
@@ -127,9 +158,15 @@ internal enum DatabaseStart
     /// <summary>Not at all (the command does not use the database, or readies it itself).</summary>
     None,
 
-    /// <summary>Header check and migrations.</summary>
+    /// <summary>
+    /// A command that only reads: the database is opened read-only, checked and never created, migrated or moved; one that
+    /// does not exist yet reads as a new one would. Whatever market mode the data is in, it is shown as it is.
+    /// </summary>
+    Read,
+
+    /// <summary>A command that writes: the path checked (a damaged file refused), migrations applied; a database holding the other market mode's data is refused.</summary>
     Quick,
 
-    /// <summary>Also SQLite's integrity check of every page (the service's start).</summary>
+    /// <summary>The service's start: also SQLite's integrity check of every page, and a damaged database moved aside.</summary>
     Checked,
 }

@@ -5,7 +5,8 @@ internal sealed class TextTable(params string[] headers)
 {
     private readonly List<string[]> _rows = [];
 
-    public void Add(params string?[] cells) => _rows.Add([.. cells.Select(c => c ?? "-")]);
+    /// <summary>A row; each cell is made safe for a terminal (<see cref="TerminalText"/>) before the columns are measured.</summary>
+    public void Add(params string?[] cells) => _rows.Add([.. cells.Select(c => TerminalText.Safe(c ?? "-"))]);
 
     public void WriteTo(TextWriter output)
     {

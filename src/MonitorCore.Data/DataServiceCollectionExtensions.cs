@@ -7,6 +7,7 @@ using MonitorCore.Configuration;
 using MonitorCore.Data.Files;
 using MonitorCore.Data.Repositories;
 using MonitorCore.Events;
+using MonitorCore.Health;
 using MonitorCore.Heartbeat;
 using MonitorCore.Leases;
 using MonitorCore.Ledger;
@@ -28,7 +29,8 @@ public static class DataServiceCollectionExtensions
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration (<c>Database</c>, <c>Ledger</c>, <c>Timers:Path</c>).</param>
     /// <param name="baseDirectory">Relative paths (a SQLite file, the timer file, JSON ledgers) start here.</param>
-    public static IServiceCollection AddMonitorCoreStorage(this IServiceCollection services, IConfiguration configuration, string baseDirectory)
+    /// <param name="readOnly">The process only reads the database (<see cref="Database.ReadOnly"/>).</param>
+    public static IServiceCollection AddMonitorCoreStorage(this IServiceCollection services, IConfiguration configuration, string baseDirectory, bool readOnly = false)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddConfiguredOptions<DatabaseOptions>(configuration, "Database");
@@ -36,7 +38,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            return Database.Create(DatabaseLocation.Parse(options.Connection, baseDirectory), options);
+            return Database.Create(DatabaseLocation.Parse(options.Connection, baseDirectory), options, readOnly);
         });
         services.AddSingleton(sp => new DatabaseInitializer(
             sp.GetRequiredService<Database>(),
@@ -57,7 +59,10 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<SelfTest.ISelfCheck, DatabaseCheck>();
         services.TryAddSingleton<EventSignal>();
         services.AddSingleton<IEventLog, EventLogRepository>();
+        services.AddSingleton<IStoredSources, StoredSourcesRepository>();
+        services.AddSingleton<IDataVersion, DataVersionRepository>();
 
+        services.AddSingleton(new ShownDefault("Timers", _ => new { Path = DefaultTimerConfigPath }));
         services.AddSingleton(sp => new TimerConfig(
             Path.GetFullPath(configuration[TimerConfigKey] ?? DefaultTimerConfigPath, baseDirectory),
             sp.GetRequiredService<TimeProvider>()));

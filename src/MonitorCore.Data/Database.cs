@@ -8,9 +8,19 @@ namespace MonitorCore.Data;
 /// </summary>
 public abstract class Database : IAsyncDisposable
 {
-    protected Database(DatabaseLocation location) => Location = location;
+    protected Database(DatabaseLocation location, bool readOnly)
+    {
+        Location = location;
+        ReadOnly = readOnly;
+    }
 
     public DatabaseLocation Location { get; }
+
+    /// <summary>
+    /// Opened only to read (a command that only reads): SQLite opens the file read-only, PostgreSQL's transactions are
+    /// read-only; nothing is created, migrated, moved or written (docs/behaviour.md §9).
+    /// </summary>
+    public bool ReadOnly { get; }
 
     public DatabaseProvider Provider => Location.Provider;
 
@@ -50,14 +60,20 @@ public abstract class Database : IAsyncDisposable
     internal virtual Task<bool> ListenAsync(string channel, Action listening, Action notified, CancellationToken cancellationToken) =>
         Task.FromResult(false);
 
+    /// <summary>Lists the tables of the database's schema (what tells a Monitor Core database from another application's).</summary>
+    internal abstract string ListTablesSql { get; }
+
     /// <summary>Serialises concurrent migrators (an advisory lock on PostgreSQL, the write lock on SQLite).</summary>
     internal abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
 
     public abstract ValueTask DisposeAsync();
 
-    public static Database Create(DatabaseLocation location, DatabaseOptions? options = null) => location.Provider switch
+    /// <param name="location">Where the database is.</param>
+    /// <param name="options">The <c>Database</c> options.</param>
+    /// <param name="readOnly">Open it only to read (see <see cref="ReadOnly"/>).</param>
+    public static Database Create(DatabaseLocation location, DatabaseOptions? options = null, bool readOnly = false) => location.Provider switch
     {
-        DatabaseProvider.Sqlite => new SqliteDatabase(location, options ?? new DatabaseOptions()),
-        _ => new PostgresDatabase(location),
+        DatabaseProvider.Sqlite => new SqliteDatabase(location, options ?? new DatabaseOptions(), readOnly),
+        _ => new PostgresDatabase(location, readOnly),
     };
 }

@@ -55,8 +55,20 @@ public static class RuntimeSettingsReader
             return [];
         }
 
-        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 2 };
-        using var connection = new SqliteConnection(builder.ConnectionString);
+        try
+        {
+            return ReadSqlite(path, immutable: false);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is 8 or 14 && !File.Exists(path + "-wal"))
+        {
+            // A WAL database in a folder this user cannot write, with no writer at work: read it as immutable.
+            return ReadSqlite(path, immutable: true);
+        }
+    }
+
+    private static Dictionary<string, string?> ReadSqlite(string path, bool immutable)
+    {
+        using var connection = new SqliteConnection(SqliteConnections.ReadOnly(path, immutable, pooling: false, TimeSpan.FromSeconds(2)));
         connection.Open();
         using (var exists = connection.CreateCommand())
         {

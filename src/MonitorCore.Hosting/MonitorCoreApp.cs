@@ -92,8 +92,12 @@ public sealed class MonitorCoreApp : IAsyncDisposable
     /// <summary>Every option validated, the registry and the database location resolved; the problems, empty when all is well.</summary>
     private static List<string> Check(IServiceProvider services)
     {
-        var problems = ConfiguredOptions.Validate(services)
-            .Concat(UnknownSettings.Find((IConfigurationRoot)services.GetRequiredService<IConfiguration>(), services.GetServices<OptionsCheck>()))
+        var configuration = (IConfigurationRoot)services.GetRequiredService<IConfiguration>();
+        var (files, fileProblems) = MonitorCoreConfiguration.Lines(configuration, services.GetRequiredService<HostSettings>().BaseDirectory);
+        var problems = fileProblems
+            .Concat(ConfiguredOptions.Validate(services))
+            .Concat(UnknownSettings.Find(configuration, services.GetServices<OptionsCheck>()))
+            .Select(p => JsonLines.Locate(p, files))
             .ToList();
         if (problems.Count > 0)
         {
@@ -113,11 +117,18 @@ public sealed class MonitorCoreApp : IAsyncDisposable
     }
 
     /// <summary>
-    /// Makes the database ready (corruption check, WAL, migrations); returns what it did. The full
-    /// integrity check reads the whole file, so only long-lived starts ask for it.
+    /// Makes the database ready for writing (corruption check, WAL, migrations, the market mode of its data
+    /// checked); returns what it did. The full integrity check reads the whole file, so only long-lived starts ask for it.
     /// </summary>
     public Task<DatabaseInitReport> InitializeDatabaseAsync(CancellationToken cancellationToken, bool integrityCheck = false) =>
-        _host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken, integrityCheck);
+        Operations.Storage.InitializeAsync(integrityCheck, cancellationToken);
+
+    /// <summary>
+    /// Makes a read-only database ready for a command that only reads: checked, never created, migrated or moved; a database
+    /// that does not exist yet reads as a new one would (see <see cref="DatabaseInitializer.PrepareForReadingAsync"/>).
+    /// </summary>
+    public Task<DatabaseInitReport> PrepareDatabaseForReadingAsync(CancellationToken cancellationToken) =>
+        _host.Services.GetRequiredService<DatabaseInitializer>().PrepareForReadingAsync(cancellationToken);
 
     /// <summary>Runs the host (the scheduler, the dispatcher, the settings watcher) until <paramref name="cancellationToken"/> or a stop signal.</summary>
     public Task RunAsync(CancellationToken cancellationToken) => _host.RunAsync(cancellationToken);

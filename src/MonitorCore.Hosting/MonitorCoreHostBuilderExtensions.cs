@@ -8,8 +8,10 @@ using MonitorCore.Data;
 using MonitorCore.Events;
 using MonitorCore.Health;
 using MonitorCore.Hosting.Configuration;
+using MonitorCore.Monitors.Checks;
 using MonitorCore.Hosting.Events;
 using MonitorCore.Hosting.Operations;
+using MonitorCore.Hosting.Plugins;
 using MonitorCore.Hosting.Scheduling;
 using MonitorCore.Monitoring;
 using MonitorCore.Monitors;
@@ -43,15 +45,19 @@ public static class MonitorCoreHostBuilderExtensions
         services.TryAddSingleton(Random.Shared); // jitter; tests may register a seeded one
 
         services.AddSingleton<MonitorCore.SelfTest.ISelfCheck, ConfigurationCheck>(); // the self-test's first check
-        services.AddMonitorCoreStorage(configuration, settings.BaseDirectory);
+        services.AddMonitorCoreStorage(configuration, settings.BaseDirectory, settings.ReadOnly);
         services.AddSingleton<SystemVars>();
         services.AddSingleton<MonitorRunner>();
         services.AddSingleton(sp => new MonitorRegistry(sp.GetServices<MonitorRegistration>()));
         services.AddSingleton<ExpectedIntervals>();
+        services.AddSingleton<DataMode>();
         services.AddSingleton<StatusSnapshotBuilder>();
         services.AddAlerting(configuration);
         services.AddBuiltInMonitors(configuration);
         services.AddNotifications(configuration);
+        services.AddSingleton(PluginLoader.Load(services, configuration, settings.BaseDirectory));
+        services.AddHostedService<PluginStartupReport>();
+        services.AddDeclarativeChecks(configuration); // after every built-in monitor: a check may not take a built-in key
 
         services.AddConfiguredOptions<EventStreamOptions>(configuration, EventStreamOptions.Section);
         services.AddSingleton<EventStream>();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using MonitorCore.Alerts;
 using MonitorCore.Configuration;
 using MonitorCore.Monitoring;
 using MonitorCore.Monitors.Latency;
@@ -43,6 +44,11 @@ public static class MonitorsServiceCollectionExtensions
             Description = "Jupiter positions of every active wallet, enriched with the latest prices; stale ones closed softly.",
         });
 
+        services.AddThresholdType("Profit", "Position", ProfitMonitor.Name);
+        services.AddThresholdType("TotalProfit", "Portfolio", ProfitMonitor.Name);
+        services.AddThresholdType("HeatIndex", "Position", RiskMonitor.Name);
+        services.AddThresholdType("TravelPercent", "Position", RiskMonitor.Name);
+        services.AddThresholdType("LiquidationDistance", "Position", LiquidationMonitor.Name);
         services.AddMonitor<ProfitMonitor>(ProfitMonitor.Name, r => r with
         {
             InCycle = true,
@@ -74,6 +80,9 @@ public static class MonitorsServiceCollectionExtensions
         });
         services.AddSingleton<IValidateOptions<MarketMonitorOptions>, MarketChannelsValidator>();
 
+        services.AddSingleton(new ShownDefault("Monitors:price_monitor", _ => new { Assets = PriceMonitorOptions.DefaultAssets, Indexes = PriceMonitorOptions.DefaultIndexes }));
+        services.AddSingleton(new ShownDefault(
+            "Monitors:latency_monitor", sp => new { Targets = LatencyMonitor.DefaultTargets(sp.GetRequiredService<IOptions<SourcesOptions>>().Value) }));
         services.TryAddSingleton<SelfTestRunner>();
         services.AddHttpClient(ServiceCheckHttp.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan).UseDemoWhen(demo).RemoveAllLoggers();
         services.AddHttpClient(ServiceCheckHttp.OpenAIClientName, client => client.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();

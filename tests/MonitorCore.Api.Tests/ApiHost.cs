@@ -184,6 +184,11 @@ public sealed class ApiHost : IAsyncDisposable
             var changed = Outbox.NextChange;
             if ((await outbox.DueAsync(Time.GetUtcNow(), timeout.Token)).Due == 0)
             {
+                // Nothing is due, but the dispatcher may still be between marking the last delivery and recording its
+                // event: wake it and wait until it has looked for the next due time, which it does after both.
+                var looked = Outbox.NextDueLook;
+                signal.Notify();
+                await looked.WaitAsync(timeout.Token);
                 return;
             }
 

@@ -44,6 +44,34 @@ public abstract class PositionsApiTests(ITestDatabaseFactory factory) : ApiTestB
     }
 
     [Fact]
+    public async Task Replace_closes_the_file_positions_the_body_no_longer_holds_and_a_body_with_a_bad_row_is_refused_whole()
+    {
+        (await Client.Post("api/positions/import", HttpClientReplies.Text(Csv, "text/csv"))).Is(HttpStatusCode.OK);
+        var refused = (await Client.Post("api/positions/import?replace=true", HttpClientReplies.Text(Csv, "text/csv"))).Problem(HttpStatusCode.BadRequest);
+        Assert.Contains("line 4: entry_price", (string?)refused["detail"], StringComparison.Ordinal);
+        Assert.Equal(2, (await PositionsAsync()).Count);
+
+        var one = "id,asset_type,position_type,entry_price,liquidation_price,size,collateral\ncsv-2,BTC,SHORT,97000,120000,2000,400\n";
+        var result = (await Client.Post("api/positions/import?replace=true", HttpClientReplies.Text(one, "text/csv"))).Is(HttpStatusCode.OK).Json;
+
+        Assert.Equal(["csv-1"], result["closed"]!.AsArray().Select(c => (string?)c));
+        Assert.Equal(["csv-2"], (await PositionsAsync()).Select(p => (string?)p!["id"]));
+        Assert.Equal("STALE_CLOSED", (string?)(await PositionsAsync("?status=stale_closed")).Single()!["status"]);
+    }
+
+    [Fact]
+    public async Task Close_closes_a_position_and_an_unknown_id_is_a_404_problem()
+    {
+        (await Client.Post("api/positions/import", HttpClientReplies.Text(Csv, "text/csv"))).Is(HttpStatusCode.OK);
+
+        var closed = (await Client.Post("api/positions/csv-1/close")).Is(HttpStatusCode.OK).Json;
+
+        Assert.Equal(("CLOSED", "ACTIVE"), ((string?)closed["position"]!["status"], (string?)closed["was"]));
+        Assert.Equal(["csv-2"], (await PositionsAsync()).Select(p => (string?)p!["id"]));
+        (await Client.Post("api/positions/nothing-like-it/close")).Problem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task A_json_body_imports_an_array_or_an_object_with_positions_and_names_bad_items_by_line()
     {
         var body = """

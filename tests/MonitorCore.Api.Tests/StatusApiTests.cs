@@ -62,4 +62,26 @@ public sealed class SqliteStatusApiTests() : StatusApiTests(new SqliteDatabaseFa
 
 [Collection(PostgresCollection.Name)]
 [Trait("Category", "Integration")]
-public sealed class PostgresStatusApiTests(PostgresFixture postgres) : StatusApiTests(new PostgresDatabaseFactory(postgres));
+public sealed class PostgresStatusApiTests(PostgresFixture postgres) : StatusApiTests(new PostgresDatabaseFactory(postgres))
+{
+    [Fact]
+    public async Task Status_on_one_instance_shows_a_run_and_a_snooze_made_through_another_at_once()
+    {
+        var database = await new PostgresDatabaseFactory(postgres).CreateAsync();
+        await using var _ = database;
+        var demo = new Dictionary<string, string?> { ["Sources:Mode"] = "Demo" };
+        await using var a = await ApiHost.StartAsync(database, demo);
+        await using var b = await ApiHost.StartAsync(database, demo);
+        string? PriceHealth(System.Text.Json.Nodes.JsonNode status) =>
+            (string?)status["monitors"]!.AsArray().Single(m => (string?)m!["name"] == "price_monitor")!["health"];
+        Assert.Equal("Offline", PriceHealth((await b.Client.Get("status")).Json));
+
+        (await a.Client.Post("monitor/price_monitor")).Is(HttpStatusCode.OK);
+        (await a.Client.Post("api/snoozes", new { target = "all", @for = "30m", reason = "maintenance" })).Is(HttpStatusCode.OK);
+
+        // B's clock has not moved: only what is in the database can have told it.
+        var status = (await b.Client.Get("status")).Is(HttpStatusCode.OK).Json;
+        Assert.Equal("Healthy", PriceHealth(status));
+        Assert.Equal("maintenance", (string?)Assert.Single(status["snoozes"]!.AsArray())!["reason"]);
+    }
+}

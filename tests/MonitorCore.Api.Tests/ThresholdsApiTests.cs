@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace MonitorCore.Api.Tests;
 
-/// <summary><c>GET /api/thresholds</c> and <c>PUT /api/thresholds/{type}/{class}</c>: validated, merged with the stored one.</summary>
+/// <summary><c>GET /api/thresholds</c>, <c>PUT</c> and <c>DELETE /api/thresholds/{type}/{class}</c>: validated, merged with the stored one.</summary>
 public abstract class ThresholdsApiTests(ITestDatabaseFactory factory) : ApiTestBase(factory)
 {
     private async Task<JsonNode?> ThresholdAsync(string type, string @class) =>
@@ -32,10 +32,32 @@ public abstract class ThresholdsApiTests(ITestDatabaseFactory factory) : ApiTest
         Assert.Equal("BELOW", (string?)stored["condition"]); // kept
         Assert.Equal("liquidation_distance_pct", (string?)stored["metric_key"]); // kept
         Assert.Equal("sms,voice", (string?)stored["high_notify"]);
+    }
 
-        var created = (await Client.Put("api/thresholds/Custom/Thing", new { low = 1, medium = 2, high = 3 })).Is(HttpStatusCode.OK).Json;
-        Assert.Equal("ABOVE", (string?)created["condition"]);
-        Assert.NotNull(await ThresholdAsync("Custom", "Thing"));
+    [Fact]
+    public async Task A_type_or_class_no_monitor_reads_is_a_400_problem_with_the_nearest_and_nothing_is_stored()
+    {
+        var type = (await Client.Put("api/thresholds/Custom/Thing", new { low = 1, medium = 2, high = 3 })).Problem(HttpStatusCode.BadRequest);
+        var @class = (await Client.Put("api/thresholds/Profit/Portfolio", new { low = 1, medium = 2, high = 3 })).Problem(HttpStatusCode.BadRequest);
+
+        Assert.Equal("type", (string?)type["field"]);
+        Assert.Equal("class", (string?)@class["field"]);
+        Assert.Contains("(did you mean Position?)", (string?)@class["detail"], StringComparison.Ordinal);
+        Assert.Null(await ThresholdAsync("Custom", "Thing"));
+        Assert.Null(await ThresholdAsync("Profit", "Portfolio"));
+    }
+
+    [Fact]
+    public async Task Delete_removes_a_threshold_and_answers_with_it_and_a_second_delete_is_a_404()
+    {
+        var deleted = (await Client.Delete("api/thresholds/profit/position")).Is(HttpStatusCode.OK).Json;
+
+        Assert.Equal(("Profit", 10.0), ((string?)deleted["alert_type"], (double)deleted["low"]!));
+        Assert.Null(await ThresholdAsync("Profit", "Position"));
+        (await Client.Delete("api/thresholds/Profit/Position")).Problem(HttpStatusCode.NotFound);
+        (await Client.Delete("api/thresholds/Proft/Position")).Problem(HttpStatusCode.BadRequest);
+        (await Client.Put("api/thresholds/Profit/Position", new { low = 10, medium = 25, high = 50 })).Is(HttpStatusCode.OK);
+        Assert.NotNull(await ThresholdAsync("Profit", "Position"));
     }
 
     [Fact]
@@ -68,10 +90,12 @@ public abstract class ThresholdsApiTests(ITestDatabaseFactory factory) : ApiTest
     [Fact]
     public async Task A_metric_key_with_a_nul_character_is_a_400_problem_and_nothing_is_stored()
     {
-        var problem = (await Client.Put("api/thresholds/Custom/Thing", new { low = 1, medium = 2, high = 3, metric_key = "pnl\0" })).Problem(HttpStatusCode.BadRequest);
+        var before = await ThresholdAsync("Profit", "Position");
+
+        var problem = (await Client.Put("api/thresholds/Profit/Position", new { low = 1, medium = 2, high = 3, metric_key = "pnl\0" })).Problem(HttpStatusCode.BadRequest);
 
         Assert.Equal("metric_key", (string?)problem["field"]);
-        Assert.Null(await ThresholdAsync("Custom", "Thing"));
+        Assert.Equal(before!.ToJsonString(), (await ThresholdAsync("Profit", "Position"))!.ToJsonString());
     }
 
     [Theory]

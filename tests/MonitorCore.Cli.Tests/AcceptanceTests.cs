@@ -45,6 +45,7 @@ public abstract class AcceptanceTests(ITestDatabaseFactory factory) : IAsyncLife
     [Fact]
     public async Task List_names_the_latency_monitor()
     {
+        Assert.Equal(0, (await Cli.RunAsync("db", "migrate")).ExitCode); // a command that only reads never creates the schema
         var result = await Cli.RunAsync("list", "--json");
         Assert.Equal(0, result.ExitCode);
         var monitor = Assert.Single(result.Json["monitors"]!.AsArray(), m => (string?)m!["name"] == "latency_monitor");
@@ -113,7 +114,13 @@ public abstract class AcceptanceTests(ITestDatabaseFactory factory) : IAsyncLife
             run.Json["runs"]!.AsArray().Select(r => ((string)r!["monitor_name"]!, (string)r["status"]!)));
 
         var text = await Cli.RunAsync("run", "all");
-        Assert.Contains("latency_monitor: Success in", text.Out, StringComparison.Ordinal);
+        var lines = text.Out.TrimEnd().Split('\n');
+        Assert.Equal(10, lines.Length); // one line per run, and the counts
+        Assert.Matches(@"^latency_monitor +Success +\d+ ms", lines[6]);
+        Assert.Matches(@"^position_monitor +Skipped +\d+ ms  no active wallets", lines[1]);
+        Assert.Equal("9 runs: 4 Success, 2 Warning, 2 Skipped, 1 Disabled. 'monitorcore ledger' or --json shows each run's metadata.", lines[9]);
+        Assert.DoesNotContain("{", text.Out, StringComparison.Ordinal);
+        Assert.Contains("latency_monitor: Success in", (await Cli.RunAsync("run", "latency_monitor")).Out, StringComparison.Ordinal); // one run: its metadata too
     }
 
     [Fact]

@@ -38,8 +38,46 @@ public sealed class AlertCommandTests : IAsyncLifetime
         var set = await _cli.RunAsync("thresholds", "set", "LiquidationDistance", "Position", "--low", "12", "--medium", "8", "--high", "6", "--high-notify", "sms,voice");
         Assert.Equal(0, set.ExitCode);
         Assert.Contains("12 / 8 / 6 (BELOW)", set.Out, StringComparison.Ordinal);
-        var created = await _cli.RunAsync("thresholds", "set", "PriceMove", "Market", "--low", "2", "--medium", "4", "--high", "6", "--json");
-        Assert.Equal("ABOVE", (string?)created.Json["condition"]);
+        Assert.Contains("12 / 8 / 6", (await _cli.RunAsync("thresholds", "set", "liquidationdistance", "position", "--low", "12", "--medium", "8", "--high", "6")).Out, StringComparison.Ordinal);
+        Assert.Equal(5, (await _cli.RunAsync("thresholds", "--json")).Json["thresholds"]!.AsArray().Count); // any casing names the one threshold
+    }
+
+    [Fact]
+    public async Task A_type_or_class_no_monitor_reads_is_refused_with_the_nearest_and_nothing_is_stored()
+    {
+        var before = (await _cli.RunAsync("thresholds", "--json")).Out;
+
+        var type = await _cli.RunAsync("thresholds", "set", "Proft", "Position", "--low", "10", "--medium", "25", "--high", "50");
+        var @class = await _cli.RunAsync("thresholds", "set", "Profit", "Postion", "--low", "10", "--medium", "25", "--high", "50");
+        var market = await _cli.RunAsync("thresholds", "set", "PriceMove", "Market", "--low", "2", "--medium", "4", "--high", "6");
+
+        Assert.Equal((2, 2, 2), (type.ExitCode, @class.ExitCode, market.ExitCode));
+        Assert.Contains("alert type 'Proft' (did you mean Profit?)", type.Error, StringComparison.Ordinal);
+        Assert.Contains("Profit has no class 'Postion' (did you mean Position?)", @class.Error, StringComparison.Ordinal);
+        Assert.Contains("Monitors:market_monitor", market.Error, StringComparison.Ordinal);
+        Assert.Equal(before, (await _cli.RunAsync("thresholds", "--json")).Out);
+    }
+
+    [Fact]
+    public async Task Thresholds_delete_stops_the_evaluation_and_resolves_what_fired_and_set_brings_it_back()
+    {
+        Assert.Equal("HIGH", (string?)(await _cli.RunAsync("run", "liquid_monitor", "--json")).Json["metadata"]!["level"]);
+
+        var deleted = await _cli.RunAsync("thresholds", "delete", "LiquidationDistance", "Position");
+
+        Assert.Equal(0, deleted.ExitCode);
+        Assert.Contains("LiquidationDistance/Position deleted (it was 10 / 7.5 / 5, BELOW)", deleted.Out, StringComparison.Ordinal);
+        Assert.Equal(4, (await _cli.RunAsync("thresholds", "--json")).Json["thresholds"]!.AsArray().Count);
+        await _cli.RunAsync("run", "liquid_monitor");
+        Assert.Empty((await _cli.RunAsync("alerts", "--json")).Json["alerts"]!.AsArray());
+
+        var again = await _cli.RunAsync("thresholds", "delete", "LiquidationDistance", "Position");
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("no LiquidationDistance/Position threshold", again.Error, StringComparison.Ordinal);
+        Assert.Equal(2, (await _cli.RunAsync("thresholds", "delete", "Liquidation", "Position")).ExitCode);
+
+        Assert.Equal(0, (await _cli.RunAsync("thresholds", "set", "LiquidationDistance", "Position", "--low", "10", "--medium", "7.5", "--high", "5", "--condition", "BELOW")).ExitCode);
+        Assert.Equal(5, (await _cli.RunAsync("thresholds", "--json")).Json["thresholds"]!.AsArray().Count);
     }
 
     [Fact]

@@ -138,9 +138,9 @@ public sealed class MarketCommandTests : IAsyncLifetime
         Assert.Equal(3, (int)runs["position_monitor"]["metadata"]!["imported"]!);
         Assert.Empty(_market.Requests);
 
-        var prices = (await _cli.RunAsync("prices", "--json")).Json["prices"]!.AsArray();
+        var prices = (await _cli.RunAsync("prices", "--demo", "--json")).Json["prices"]!.AsArray();
         Assert.All(prices, p => Assert.Equal("demo", (string?)p!["source"]));
-        var positions = (await _cli.RunAsync("positions", "--json")).Json["positions"]!.AsArray();
+        var positions = (await _cli.RunAsync("positions", "--demo", "--json")).Json["positions"]!.AsArray();
         Assert.Contains(positions, p => (double)p!["liquidation_distance_pct"]! < 12);
         Assert.Equal("demo", (string?)(await _cli.RunAsync("status", "--demo", "--json")).Json["mode"]);
     }

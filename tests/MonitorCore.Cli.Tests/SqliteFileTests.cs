@@ -24,7 +24,7 @@ public sealed class SqliteFileTests : IDisposable
     }
 
     [Fact]
-    public async Task The_default_database_is_created_under_data_and_recreated_after_deletion()
+    public async Task The_default_database_is_created_under_data_by_a_command_that_writes_and_a_read_only_command_after_deletion_creates_nothing()
     {
         Assert.Equal(1, (await _cli.RunAsync("run", "latency_monitor")).ExitCode);
         Assert.True(File.Exists(DefaultDb));
@@ -37,22 +37,30 @@ public sealed class SqliteFileTests : IDisposable
 
         var status = await _cli.RunAsync("status", "--json");
         Assert.Equal(0, status.ExitCode);
-        Assert.True(File.Exists(DefaultDb));
         Assert.Equal("Offline", (string?)status.Json["monitors"]![0]!["health"]);
+        Assert.Contains("There is no Monitor Core database at " + DefaultDb + " yet", status.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(_folder.File("data")));
+
+        Assert.Equal(1, (await _cli.RunAsync("run", "latency_monitor")).ExitCode);
+        Assert.True(File.Exists(DefaultDb));
     }
 
     [Fact]
-    public async Task A_garbage_file_is_moved_aside_the_user_is_told_and_a_fresh_database_is_made()
+    public async Task A_file_without_a_sqlite_header_is_refused_untouched_by_every_command_even_db_migrate()
     {
         Directory.CreateDirectory(_folder.File("data"));
         await File.WriteAllTextAsync(DefaultDb, new string('x', 5000));
 
-        var result = await _cli.RunAsync("status");
+        foreach (var args in new[] { ["status"], ["run", "latency_monitor"], new[] { "db", "migrate" } })
+        {
+            var result = await _cli.RunAsync(args);
 
-        Assert.Equal(0, result.ExitCode);
-        Assert.Contains("moved aside to " + DefaultDb + ".corrupt-20261124T120000Z", result.Error, StringComparison.Ordinal);
-        Assert.Equal(new string('x', 5000), await File.ReadAllTextAsync(DefaultDb + ".corrupt-20261124T120000Z"));
-        Assert.Contains("latency_monitor", result.Out, StringComparison.Ordinal);
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains(DefaultDb + " is not a SQLite database (no SQLite header)", result.Error, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(new string('x', 5000), await File.ReadAllTextAsync(DefaultDb));
+        Assert.Equal([DefaultDb], Directory.GetFiles(_folder.File("data")));
     }
 
     [Fact]
@@ -78,7 +86,82 @@ public sealed class SqliteFileTests : IDisposable
 
         Assert.Equal(0, migrate.ExitCode);
         Assert.Contains("moved aside", migrate.Error, StringComparison.Ordinal);
-        Assert.Single(Directory.GetFiles(_folder.File("data"), "monitorcore.db.corrupt-*"));
+        Assert.Single(Directory.GetFiles(_folder.File("data"), "monitorcore.db.corrupt-*"), f => !f.EndsWith("-wal", StringComparison.Ordinal) && !f.EndsWith("-shm", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_sqlite_file_whose_schema_cannot_be_read_is_left_in_place_by_other_commands_and_moved_aside_by_db_migrate()
+    {
+        Directory.CreateDirectory(_folder.File("data"));
+        var damaged = "SQLite format 3\0"u8.ToArray().Concat(Enumerable.Repeat((byte)0xA5, 8192)).ToArray();
+        await File.WriteAllBytesAsync(DefaultDb, damaged);
+
+        foreach (var args in new[] { ["status"], ["ledger"], new[] { "run", "latency_monitor" } })
+        {
+            var refused = await _cli.RunAsync(args);
+            Assert.Equal(1, refused.ExitCode);
+            Assert.Contains(DefaultDb + " is damaged", refused.Error, StringComparison.Ordinal);
+            Assert.Contains("'monitorcore db migrate'", refused.Error, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(damaged, await File.ReadAllBytesAsync(DefaultDb));
+        var migrate = await _cli.RunAsync("db", "migrate");
+        Assert.Equal(0, migrate.ExitCode);
+        Assert.Contains("moved aside to " + DefaultDb + ".corrupt-20261124T120000Z", migrate.Error, StringComparison.Ordinal);
+        Assert.Equal(damaged, await File.ReadAllBytesAsync(DefaultDb + ".corrupt-20261124T120000Z"));
+    }
+
+    [Fact]
+    public async Task A_text_file_named_by_db_is_refused_untouched_and_never_renamed()
+    {
+        await File.WriteAllTextAsync(_folder.File("notes.txt"), "buy low, sell high\n");
+
+        foreach (var args in new[] { ["status"], ["positions"], ["run", "all"], ["db", "migrate"], new[] { "serve", "--no-api" } })
+        {
+            var result = await _cli.RunAsync([.. args, "--db", "notes.txt"]);
+
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains("notes.txt is not a SQLite database", result.Error, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("buy low, sell high\n", await File.ReadAllTextAsync(_folder.File("notes.txt")));
+        Assert.Equal([_folder.File("notes.txt")], Directory.GetFiles(_folder.Path).Where(f => !f.EndsWith("monitorcore.json", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_sqlite_database_of_another_application_is_refused_untouched()
+    {
+        var other = _folder.File("other-app.sqlite");
+        SqliteRows.Execute(other, "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes (text) VALUES ('mine')");
+        var before = SqliteRows.Of(other);
+
+        foreach (var args in new[] { ["status"], ["ledger"], ["thresholds", "set", "Profit", "Position", "--low", "1", "--medium", "2", "--high", "3"], new[] { "db", "migrate" } })
+        {
+            var result = await _cli.RunAsync([.. args, "--db", "other-app.sqlite"]);
+
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains("is a SQLite database of another application (tables notes)", result.Error, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, SqliteRows.Of(other));
+    }
+
+    [Fact]
+    public async Task Read_only_commands_on_a_fresh_folder_create_no_database_and_no_folder()
+    {
+        string[][] reads =
+        [
+            ["status"], ["ledger"], ["positions"], ["alerts"], ["alerts", "snoozes"], ["list"], ["settings"], ["thresholds"],
+            ["wallets"], ["prices"], ["notifications"], ["timers"], ["config", "show"],
+        ];
+        foreach (var args in reads)
+        {
+            var result = await _cli.RunAsync([.. args, "--json"]);
+            Assert.True(result.ExitCode == 0, $"{string.Join(' ', args)}: {result.Error}");
+        }
+
+        Assert.False(Directory.Exists(_folder.File("data")));
+        Assert.Equal(5, (await _cli.RunAsync("thresholds", "--json")).Json["thresholds"]!.AsArray().Count); // what a new database holds
     }
 
     [Fact]
@@ -94,9 +177,16 @@ public sealed class SqliteFileTests : IDisposable
             await insert.ExecuteNonQueryAsync();
         }
 
-        var status = await _cli.RunAsync("status");
+        var before = SqliteRows.Of(DefaultDb);
+        var read = await _cli.RunAsync("status");
+        Assert.Equal(2, read.ExitCode);
+        Assert.Contains("is at schema version 1 and this build reads version", read.Error, StringComparison.Ordinal);
+        Assert.Contains("'monitorcore db migrate'", read.Error, StringComparison.Ordinal);
+        Assert.Equal(before, SqliteRows.Of(DefaultDb));
 
-        Assert.Contains($"upgraded from schema version 1 to {MigrationRunner.Load("sqlite").Count}", status.Error, StringComparison.Ordinal);
+        var write = await _cli.RunAsync("thresholds", "set", "Profit", "Position", "--low", "10", "--medium", "25", "--high", "50");
+        Assert.Contains($"upgraded from schema version 1 to {MigrationRunner.Load("sqlite").Count}", write.Error, StringComparison.Ordinal);
+        var status = await _cli.RunAsync("status");
         Assert.Contains("Warning", status.Out, StringComparison.Ordinal);
         Assert.Contains("60 s", status.Out, StringComparison.Ordinal);
     }

@@ -45,4 +45,42 @@ public sealed class ApiKeyPromptTests(Chromium chromium) : IAsyncLifetime
         await Expect(alert.GetByText("Snoozed", new() { Exact = true })).ToBeVisibleAsync();
         Assert.Empty(errors);
     }
+
+    [Fact]
+    public async Task A_refusal_that_arrives_after_a_new_key_was_entered_does_not_throw_the_new_key_away()
+    {
+        var (context, page, errors) = await chromium.OpenAsync(_server.Address);
+        await using var _ = context;
+
+        // One request made with the wrong key is held back until the right key has been entered: its late 401 is about
+        // the old key, so the page must try again with the new one instead of asking again and forgetting it.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync("**/api/positions", async route =>
+        {
+            if (route.Request.Headers.TryGetValue("authorization", out var auth) && auth == "Bearer not-the-key" && held.TrySetResult())
+            {
+                await release.Task;
+            }
+
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync("/");
+
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "API key needed" });
+        await dialog.GetByLabel("API key").FillAsync("not-the-key");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Use this key" }).ClickAsync();
+        await held.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await Expect(dialog.GetByRole(AriaRole.Alert)).ToHaveTextAsync("The server refused that key: check it and try again.");
+
+        await dialog.GetByLabel("API key").FillAsync(Key);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Use this key" }).ClickAsync();
+        await Expect(dialog).ToBeHiddenAsync();
+        release.SetResult();
+
+        await Expect(page.Locator("[data-position]")).ToHaveCountAsync(3);
+        await Expect(dialog).ToBeHiddenAsync();
+        Assert.Equal(Key, await page.EvaluateAsync<string>("() => sessionStorage.getItem('monitorcore.api-key')"));
+        Assert.Empty(errors);
+    }
 }

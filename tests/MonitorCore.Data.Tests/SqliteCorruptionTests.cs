@@ -18,13 +18,31 @@ public sealed class SqliteCorruptionTests : IDisposable
     }
 
     [Fact]
-    public async Task A_file_full_of_garbage_is_moved_aside_and_a_fresh_database_is_created()
+    public async Task A_file_without_a_sqlite_header_is_refused_and_left_untouched_with_its_wal()
     {
         var path = _folder.File("data/monitorcore.db");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var garbage = new byte[64 * 1024];
         new Random(42).NextBytes(garbage);
         await File.WriteAllBytesAsync(path, garbage);
+        await File.WriteAllTextAsync(path + "-wal", "stale wal");
+
+        var refused = await Assert.ThrowsAsync<DatabaseProblemException>(() => OpenAsync(path));
+
+        Assert.True(refused.BadInput);
+        Assert.Contains("is not a SQLite database (no SQLite header)", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(garbage, await File.ReadAllBytesAsync(path));
+        Assert.Equal("stale wal", await File.ReadAllTextAsync(path + "-wal"));
+        Assert.Equal(2, Directory.GetFiles(_folder.File("data")).Length);
+    }
+
+    [Fact]
+    public async Task A_sqlite_file_whose_pages_cannot_be_read_is_moved_aside_with_its_wal_and_a_fresh_database_is_created()
+    {
+        var path = _folder.File("data/monitorcore.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var damaged = Damaged(64 * 1024);
+        await File.WriteAllBytesAsync(path, damaged);
         await File.WriteAllTextAsync(path + "-wal", "stale wal");
 
         var (database, report) = await OpenAsync(path);
@@ -34,7 +52,7 @@ public sealed class SqliteCorruptionTests : IDisposable
             var message = Assert.Single(report.Messages);
             Assert.Contains(aside, message, StringComparison.Ordinal);
             Assert.Contains("nothing was deleted", message, StringComparison.Ordinal);
-            Assert.Equal(garbage, await File.ReadAllBytesAsync(aside));
+            Assert.Equal(damaged, await File.ReadAllBytesAsync(aside));
             Assert.Equal("stale wal", await File.ReadAllTextAsync(aside + "-wal"));
 
             var ledger = new MonitorLedgerRepository(database);
@@ -43,21 +61,41 @@ public sealed class SqliteCorruptionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_damaged_file_met_by_a_command_that_may_not_repair_is_refused_and_left_in_place()
+    {
+        var path = _folder.File("monitorcore.db");
+        var damaged = Damaged(16 * 1024);
+        await File.WriteAllBytesAsync(path, damaged);
+        await using var database = Database.Create(DatabaseLocation.Parse(path, _folder.Path));
+
+        var refused = await Assert.ThrowsAsync<DatabaseProblemException>(
+            () => new DatabaseInitializer(database, new DatabaseOptions(), _time).InitializeAsync(default, integrityCheck: false));
+
+        Assert.False(refused.BadInput);
+        Assert.Contains("is damaged", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(damaged, await File.ReadAllBytesAsync(path));
+    }
+
+    [Fact]
     public async Task A_second_corrupt_file_in_the_same_second_does_not_overwrite_the_first()
     {
         var path = _folder.File("monitorcore.db");
-        await File.WriteAllTextAsync(path, "first garbage, long enough to not be an empty database file at all......");
+        await File.WriteAllBytesAsync(path, Damaged(8192, first: true));
         var (first, _) = await OpenAsync(path);
         await first.DisposeAsync();
         DatabaseInitializer.ReleaseSqliteFiles();
 
-        await File.WriteAllTextAsync(path, "second garbage, long enough to not be an empty database file at all.....");
+        await File.WriteAllBytesAsync(path, Damaged(8192, first: false));
         var (second, report) = await OpenAsync(path);
         await second.DisposeAsync();
 
         Assert.Contains(".corrupt-20261124T123005Z-1", Assert.Single(report.Messages), StringComparison.Ordinal);
-        Assert.StartsWith("first", await File.ReadAllTextAsync(path + ".corrupt-20261124T123005Z"), StringComparison.Ordinal);
+        Assert.Equal(0xA5, (await File.ReadAllBytesAsync(path + ".corrupt-20261124T123005Z"))[100]);
     }
+
+    /// <summary>A SQLite header followed by bytes that are no database pages.</summary>
+    private static byte[] Damaged(int length, bool first = true) =>
+        [.. "SQLite format 3\0"u8.ToArray(), .. Enumerable.Repeat(first ? (byte)0xA5 : (byte)0x5A, length - 16)];
 
     [Fact]
     public async Task A_file_with_a_good_header_but_damaged_pages_fails_the_integrity_check_and_is_moved_aside()

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -18,6 +19,8 @@ namespace MonitorCore.Api.Endpoints;
 public static class EventsApi
 {
     public static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
+
+    private static readonly ConditionalWeakTable<MonitorEvent, byte[]> Encoded = new();
 
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
@@ -42,12 +45,13 @@ public static class EventsApi
         response.Headers["X-Accel-Buffering"] = "no";
 
         using var gate = new SemaphoreSlim(1, 1);
-        async Task WriteAsync(string text)
+        Task WriteAsync(string text) => WriteBytesAsync(Encoding.UTF8.GetBytes(text));
+        async Task WriteBytesAsync(ReadOnlyMemory<byte> bytes)
         {
             await gate.WaitAsync(cancellationToken);
             try
             {
-                await response.WriteAsync(text, Encoding.UTF8, cancellationToken);
+                await response.Body.WriteAsync(bytes, cancellationToken);
                 await response.Body.FlushAsync(cancellationToken);
             }
             finally
@@ -56,14 +60,16 @@ public static class EventsApi
             }
         }
 
+        // The keep-alive period counts from the connection: its timer is set before the client hears anything.
+        using var timer = new PeriodicTimer(KeepAlive, time);
         await WriteAsync("retry: 2000\n: connected\n\n");
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var keepAlive = KeepAliveAsync(WriteAsync, time, stop.Token);
+        var keepAlive = KeepAliveAsync(WriteAsync, timer, stop.Token);
         try
         {
             await foreach (var e in stream.SubscribeAsync(resume, cancellationToken))
             {
-                await WriteAsync(Format(e));
+                await WriteBytesAsync(Encode(e));
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -77,13 +83,29 @@ public static class EventsApi
         }
     }
 
+    /// <summary>
+    /// An event in the wire format, made once however many clients it goes to: the stream hands every live subscriber the
+    /// same <see cref="MonitorEvent"/>, so a thousand clients cost one serialisation, not a thousand.
+    /// </summary>
+    public static byte[] Encode(MonitorEvent e)
+    {
+        if (Encoded.TryGetValue(e, out var bytes))
+        {
+            return bytes;
+        }
+
+        lock (e) // one serialisation at a time: data read back from the log is parsed lazily, and not thread-safely
+        {
+            return Encoded.GetValue(e, static x => Encoding.UTF8.GetBytes(Format(x)));
+        }
+    }
+
     /// <summary>One event in the wire format: id, event type, and the JSON data on one line.</summary>
     public static string Format(MonitorEvent e) =>
         $"id: {e.Id.ToString(CultureInfo.InvariantCulture)}\nevent: {e.Type}\ndata: {JsonSerializer.Serialize(new { e.Id, e.Type, e.At, e.Data }, MonitorCoreJson.Options)}\n\n";
 
-    private static async Task KeepAliveAsync(Func<string, Task> write, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task KeepAliveAsync(Func<string, Task> write, PeriodicTimer timer, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(KeepAlive, time);
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))

@@ -7,7 +7,7 @@ using MonitorCore.Hosting.Operations;
 
 namespace MonitorCore.Api.Endpoints;
 
-/// <summary>Positions with their math and the portfolio totals; import from CSV or JSON; prices and their history.</summary>
+/// <summary>Positions with their math and the portfolio totals; import from CSV or JSON, close one; prices and their history.</summary>
 public static class PositionsApi
 {
     public static IEndpointRouteBuilder MapPositionsApi(this IEndpointRouteBuilder app)
@@ -16,8 +16,11 @@ public static class PositionsApi
         positions.MapGet("", ListAsync).WithName("ListPositions")
             .WithSummary("Positions of a status (active, stale_closed, closed or all; active by default) with liquidation distance, PnL, travel, heat, and the totals.");
         positions.MapPost("/import", ImportAsync).WithName("ImportPositions")
-            .WithSummary("Positions from the body: CSV (text/csv) or JSON (application/json); bad rows are named by line and skipped.")
+            .WithSummary("Positions from the body: CSV (text/csv) or JSON (application/json); bad rows are named by line and skipped. " +
+                         "With replace=true the body is the whole set of positions from files: the ACTIVE ones missing from it are closed (a body with a bad row is refused whole).")
             .Accepts<string>("text/csv", "application/json");
+        positions.MapPost("/{id}/close", CloseAsync).WithName("ClosePosition")
+            .WithSummary("Closes a position by hand (CLOSED): it is no longer evaluated, so its alerts resolve at the next run.");
 
         var prices = app.MapGroup("/api/prices").WithTags("prices");
         prices.MapGet("", LatestAsync).WithName("LatestPrices").WithSummary("The latest price of each asset with its 24 h range, source and time.");
@@ -29,7 +32,11 @@ public static class PositionsApi
     public static async Task<Ok<PositionList>> ListAsync(MonitorCoreOperations operations, CancellationToken cancellationToken, string? status = "active") =>
         TypedResults.Ok(await operations.Positions.ListAsync(PositionOperations.ParseStatus(status), cancellationToken));
 
-    public static async Task<Ok<PositionImportResult>> ImportAsync(HttpRequest request, MonitorCoreOperations operations, CancellationToken cancellationToken)
+    public static async Task<Ok<PositionCloseResult>> CloseAsync(string id, MonitorCoreOperations operations, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await operations.Positions.CloseAsync(id, cancellationToken));
+
+    public static async Task<Ok<PositionImportResult>> ImportAsync(
+        HttpRequest request, MonitorCoreOperations operations, CancellationToken cancellationToken, bool replace = false)
     {
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var text = await reader.ReadToEndAsync(cancellationToken);
@@ -41,7 +48,7 @@ public static class PositionsApi
             throw OperationException.Invalid("The body is empty: send the positions as CSV (text/csv) or JSON (application/json).", "body");
         }
 
-        return TypedResults.Ok(await operations.Positions.ImportTextAsync(text, name, cancellationToken));
+        return TypedResults.Ok(await operations.Positions.ImportTextAsync(text, name, replace, cancellationToken));
     }
 
     public static async Task<Ok<PriceList>> LatestAsync(MonitorCoreOperations operations, CancellationToken cancellationToken) =>

@@ -79,12 +79,7 @@ public static class SettingsApi
     public static async Task<Ok<TimerChange>> SetTimerAsync(string monitor, TimerBody body, MonitorCoreOperations operations, CancellationToken cancellationToken)
     {
         var seconds = body.Seconds is { } s && double.IsFinite(s) ? s : throw OperationException.Invalid("seconds is required: a number of seconds.", "seconds");
-        if (seconds is < 1 or > 604_800)
-        {
-            throw OperationException.Invalid($"seconds must be between 1 and 604800, got {seconds}.", "seconds");
-        }
-
-        return TypedResults.Ok(await operations.Timers.SetAsync(monitor, TimeSpan.FromSeconds(seconds), cancellationToken));
+        return TypedResults.Ok(await operations.Timers.SetAsync(monitor, TimerOperations.Interval(seconds), cancellationToken));
     }
 
     public static async Task<Ok<TimerChange>> UnsetTimerAsync(string monitor, MonitorCoreOperations operations, CancellationToken cancellationToken) =>

@@ -22,7 +22,7 @@ public sealed record ThresholdBody(
     string? MediumNotify = null,
     string? HighNotify = null);
 
-/// <summary>The alert thresholds: read them; change one, validated, naming the rule a triple breaks.</summary>
+/// <summary>The alert thresholds: read them; change or delete one, validated, naming the rule a triple breaks.</summary>
 public static class ThresholdsApi
 {
     public static IEndpointRouteBuilder MapThresholdsApi(this IEndpointRouteBuilder app)
@@ -30,12 +30,17 @@ public static class ThresholdsApi
         var api = app.MapGroup("/api/thresholds").WithTags("thresholds");
         api.MapGet("", ListAsync).WithName("ListThresholds").WithSummary("Every threshold triple with its condition and the channels of each level.");
         api.MapPut("/{type}/{class}", SetAsync).WithName("SetThreshold")
-            .WithSummary("Creates or changes the threshold of (type, class); a triple out of order or an unknown channel is refused with the reason.");
+            .WithSummary("Changes the threshold of (type, class), or sets one that was deleted; an unknown type, class or channel, or a triple out of order, is refused with the reason.");
+        api.MapDelete("/{type}/{class}", DeleteAsync).WithName("DeleteThreshold")
+            .WithSummary("Deletes the threshold of (type, class): its monitor stops evaluating it; answers with the deleted threshold.");
         return app;
     }
 
     public static async Task<Ok<ThresholdList>> ListAsync(MonitorCoreOperations operations, CancellationToken cancellationToken) =>
         TypedResults.Ok(await operations.Thresholds.ListAsync(cancellationToken));
+
+    public static async Task<Ok<AlertThreshold>> DeleteAsync(string type, string @class, MonitorCoreOperations operations, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await operations.Thresholds.DeleteAsync(type, @class, cancellationToken));
 
     public static async Task<Ok<AlertThreshold>> SetAsync(string type, string @class, ThresholdBody body, MonitorCoreOperations operations, CancellationToken cancellationToken)
     {

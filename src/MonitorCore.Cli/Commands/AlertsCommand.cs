@@ -19,7 +19,8 @@ internal static class AlertsCommand
             var list = await operations.Alerts.ListAsync(everything, invocation.Parse.GetValue(limit), invocation.CancellationToken);
             await invocation.WriteAsync(list, l => WriteTableAsync(invocation, l, everything));
             return ExitCodes.Ok;
-        });
+        },
+        DatabaseStart.Read);
 
         var id = new Argument<long>("id") { Description = "The alert's id (see 'monitorcore alerts')." };
         var ack = new Command("ack", "Acknowledge an alert: its repeated calls stop; it still resolves on its own.");
@@ -92,7 +93,8 @@ internal static class AlertsCommand
                 table.WriteTo(invocation.Out);
             });
             return ExitCodes.Ok;
-        });
+        },
+        DatabaseStart.Read);
         command.Subcommands.Add(snoozes);
         return command;
     }

@@ -68,7 +68,8 @@ internal static class LedgerCommand
                 }
             });
             return ExitCodes.Ok;
-        });
+        },
+        DatabaseStart.Read);
 
         var paths = new Argument<string[]>("path")
         {

@@ -37,7 +37,8 @@ internal static class NotificationsCommand
                 table.WriteTo(invocation.Out);
             });
             return ExitCodes.Ok;
-        });
+        },
+        DatabaseStart.Read);
 
         var id = new Argument<long>("id") { Description = "The notification's id." };
         var retry = new Command("retry", "Send a failed, dead or skipped notification again now.");

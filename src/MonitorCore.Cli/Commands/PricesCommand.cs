@@ -26,5 +26,6 @@ internal static class PricesCommand
                 table.WriteTo(invocation.Out);
             });
             return ExitCodes.Ok;
-        });
+        },
+        DatabaseStart.Read);
 }

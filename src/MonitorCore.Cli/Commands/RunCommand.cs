@@ -15,7 +15,7 @@ internal static class RunCommand
         var command = new Command(
             "run",
             "Run one monitor, or all of them, and record each run in the ledger; the notifications they raise are delivered before it exits. " +
-            "Exit code 1 when a run ends in Error.");
+            "One run prints its row with its metadata; 'run all' prints one line per run (--json: every row in full). Exit code 1 when a run ends in Error.");
         command.Arguments.Add(name);
         return command.WithAction(context, async (invocation, operations) =>
         {
@@ -33,12 +33,20 @@ internal static class RunCommand
             {
                 invocation.WriteJson(all ? new { result.Runs } : result.Runs[0]);
             }
-            else
+            else if (all)
             {
+                // One line per run: a large book's metadata (every position's details) is for --json, not for a terminal.
                 foreach (var entry in result.Runs)
                 {
-                    LedgerText.Write(invocation.Out, entry, detailed: true);
+                    await invocation.Out.WriteLineAsync(LedgerText.Line(entry));
                 }
+
+                var counts = string.Join(", ", result.Runs.GroupBy(r => r.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"));
+                await invocation.Out.WriteLineAsync($"{result.Runs.Count} runs: {counts}. 'monitorcore ledger' or --json shows each run's metadata.");
+            }
+            else
+            {
+                LedgerText.Write(invocation.Out, result.Runs[0], detailed: true);
             }
 
             return result.Failed ? ExitCodes.Failed : ExitCodes.Ok;

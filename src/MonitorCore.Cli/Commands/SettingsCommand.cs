@@ -28,7 +28,8 @@ internal static class SettingsCommand
                 return Task.CompletedTask;
             });
             return ExitCodes.Ok;
-        });
+        },
+        DatabaseStart.Read);
 
         var key = new Argument<string>("key") { Description = "The setting, e.g. sonic_interval_seconds, enabled_market or Monitors:liquid_monitor:ThresholdPercent." };
         var value = new Argument<string>("value") { Description = "Its new value: a number, true or false, a duration (30m, 2h), or one of its choices." };

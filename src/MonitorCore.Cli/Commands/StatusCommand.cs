@@ -33,5 +33,6 @@ internal static class StatusCommand
                     }
                 });
                 return ExitCodes.Ok;
-            });
+            },
+            DatabaseStart.Read);
 }

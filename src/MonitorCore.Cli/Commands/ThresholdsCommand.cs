@@ -29,10 +29,11 @@ internal static class ThresholdsCommand
                 return Task.CompletedTask;
             });
             return ExitCodes.Ok;
-        });
+        },
+        DatabaseStart.Read);
 
-        var type = new Argument<string>("type") { Description = "The alert type: Profit, TotalProfit, HeatIndex, TravelPercent, LiquidationDistance, …" };
-        var @class = new Argument<string>("class") { Description = "The alert class: Position, Portfolio or Market." };
+        var type = new Argument<string>("type") { Description = "The alert type: Profit, TotalProfit, HeatIndex, TravelPercent or LiquidationDistance (or a plugin's)." };
+        var @class = new Argument<string>("class") { Description = "The alert class: Position (Portfolio for TotalProfit)." };
         var low = new Option<double>("--low") { Description = "The LOW threshold.", Required = true };
         var medium = new Option<double>("--medium") { Description = "The MEDIUM threshold.", Required = true };
         var high = new Option<double>("--high") { Description = "The HIGH threshold.", Required = true };
@@ -43,7 +44,7 @@ internal static class ThresholdsCommand
         {
             Description = $"Channels of the {level.ToUpperInvariant()} level, comma-separated (e.g. sms,voice); empty: the defaults.",
         }).ToArray();
-        var set = new Command("set", "Create or replace a threshold; a triple out of order, or a channel that does not exist, is refused with the reason.");
+        var set = new Command("set", "Change a threshold (or set one that was deleted); a type, class or channel that does not exist, or a triple out of order, is refused with the reason.");
         set.Arguments.Add(type);
         set.Arguments.Add(@class);
         foreach (var option in new Option[] { low, medium, high, condition, metric, disable }.Concat(notify))
@@ -73,6 +74,20 @@ internal static class ThresholdsCommand
             return ExitCodes.Ok;
         });
         command.Subcommands.Add(set);
+
+        var deleteType = new Argument<string>("type") { Description = "The alert type, e.g. Profit." };
+        var deleteClass = new Argument<string>("class") { Description = "The alert class, e.g. Position." };
+        var delete = new Command("delete", "Delete a threshold: its monitor stops evaluating it and its firing alerts resolve at the next run; 'thresholds set' brings it back.");
+        delete.Arguments.Add(deleteType);
+        delete.Arguments.Add(deleteClass);
+        delete.WithAction(context, async (invocation, operations) =>
+        {
+            var deleted = await operations.Thresholds.DeleteAsync(invocation.Parse.GetValue(deleteType)!, invocation.Parse.GetValue(deleteClass)!, invocation.CancellationToken);
+            await invocation.WriteAsync(deleted, d => invocation.Out.WriteLineAsync(
+                $"{d.AlertType}/{d.AlertClass} deleted (it was {d.Low} / {d.Medium} / {d.High}, {d.Condition.Word()}); {d.AlertType} is no longer evaluated."));
+            return ExitCodes.Ok;
+        });
+        command.Subcommands.Add(delete);
         return command;
     }
 }

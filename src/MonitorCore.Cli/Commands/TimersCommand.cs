@@ -27,7 +27,8 @@ internal static class TimersCommand
                 return Task.CompletedTask;
             });
             return ExitCodes.Ok;
-        });
+        },
+        DatabaseStart.Read);
 
         var monitor = new Argument<string>("monitor") { Description = "The monitor's key." };
         var seconds = new Argument<double>("seconds") { Description = "The interval in seconds (1 to 604800)." };
@@ -35,7 +36,7 @@ internal static class TimersCommand
         set.Arguments.Add(monitor);
         set.Arguments.Add(seconds);
         set.WithAction(context, (invocation, operations) =>
-            ChangeAsync(invocation, operations, invocation.Parse.GetValue(monitor)!, TimeSpan.FromSeconds(invocation.Parse.GetValue(seconds))));
+            ChangeAsync(invocation, operations, invocation.Parse.GetValue(monitor)!, Hosting.Operations.TimerOperations.Interval(invocation.Parse.GetValue(seconds))));
         command.Subcommands.Add(set);
 
         var unset = new Command("unset", "Remove a monitor's override; its default interval applies again.");

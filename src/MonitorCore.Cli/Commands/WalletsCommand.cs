@@ -28,8 +28,8 @@ internal static class WalletsCommand
             });
             return ExitCodes.Ok;
         };
-        command.WithAction(context, list);
-        command.Subcommands.Add(new Command("list", "List the wallets.").WithAction(context, list));
+        command.WithAction(context, list, DatabaseStart.Read);
+        command.Subcommands.Add(new Command("list", "List the wallets.").WithAction(context, list, DatabaseStart.Read));
 
         var name = new Argument<string>("name") { Description = "A short name for the wallet (letters, digits, '-', '_', '.')." };
         var address = new Argument<string>("address") { Description = "The wallet's Solana address." };

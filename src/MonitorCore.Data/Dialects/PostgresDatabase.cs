@@ -5,16 +5,27 @@ using NpgsqlTypes;
 namespace MonitorCore.Data;
 
 /// <summary>PostgreSQL: pooled through one data source; timestamps as timestamptz, JSON as jsonb.</summary>
-internal sealed class PostgresDatabase(DatabaseLocation location) : Database(location)
+internal sealed class PostgresDatabase(DatabaseLocation location, bool readOnly) : Database(location, readOnly)
 {
     /// <summary>The advisory-lock key that serialises migrators ("MONCORE1").</summary>
     private const long MigrationLockKey = 0x4D4F4E434F524531;
 
-    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(location.ConnectionString);
+    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(readOnly ? ReadOnlyConnection(location.ConnectionString) : location.ConnectionString);
 
     internal override string MigrationFolder => "postgres";
 
     internal override string SkipLockedClause => " FOR UPDATE SKIP LOCKED";
+
+    internal override string ListTablesSql =>
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'";
+
+    /// <summary>Every transaction of the session is read-only: the server refuses any write.</summary>
+    private static string ReadOnlyConnection(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        builder.Options = ((builder.Options ?? "") + " -c default_transaction_read_only=on").Trim();
+        return builder.ConnectionString;
+    }
 
     public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);

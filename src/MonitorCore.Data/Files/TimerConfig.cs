@@ -49,6 +49,16 @@ public sealed class TimerConfig(string path, TimeProvider time) : IMonitorInterv
         }
     }
 
+    /// <summary>The file's last write time and length (one stat, no read): changes with every write, by any process.</summary>
+    public long ChangeStamp
+    {
+        get
+        {
+            var file = new FileInfo(Path);
+            return file.Exists ? file.LastWriteTimeUtc.Ticks ^ (file.Length << 48) : 0;
+        }
+    }
+
     /// <summary>Why the last read fell back to the last good values, or null.</summary>
     public string? LastProblem { get; private set; }
 

@@ -22,6 +22,8 @@ public sealed class SchemaTooNewException(int databaseVersion, int knownVersion)
 /// </summary>
 public sealed partial class MigrationRunner(Database database, TimeProvider time)
 {
+    private const string Journal = "schema_migrations";
+
     private const string JournalDdl =
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
 
@@ -72,13 +74,33 @@ public sealed partial class MigrationRunner(Database database, TimeProvider time
         return await ReadVersionAsync(connection, null, cancellationToken);
     }
 
-    /// <summary>Applies pending scripts up to <paramref name="targetVersion"/> (all when null).</summary>
+    /// <summary>The newest version applied, without creating anything: null when the database has no journal (no Monitor Core tables).</summary>
+    public async Task<int?> ReadVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var tables = await TablesAsync(connection, null, cancellationToken);
+        return tables.Contains(Journal, StringComparer.Ordinal) ? await ReadVersionAsync(connection, null, cancellationToken) : null;
+    }
+
+    /// <summary>
+    /// Applies pending scripts up to <paramref name="targetVersion"/> (all when null). A database that holds tables but no
+    /// Monitor Core journal is another application's: it is refused untouched (<see cref="DatabaseProblemException"/>).
+    /// </summary>
     public async Task<MigrationReport> MigrateAsync(int? targetVersion, CancellationToken cancellationToken)
     {
         var target = targetVersion ?? LatestVersion;
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         await database.LockForMigrationAsync(connection, transaction, cancellationToken);
+        var tables = await TablesAsync(connection, transaction, cancellationToken);
+        if (tables.Count > 0 && !tables.Contains(Journal, StringComparer.Ordinal))
+        {
+            throw new DatabaseProblemException(
+                $"The database {database.Location.Display} holds tables of another application ({string.Join(", ", tables.Order(StringComparer.Ordinal).Take(5))}" +
+                $"{(tables.Count > 5 ? ", …" : "")}) and no Monitor Core schema; it is left untouched. Point --db (or MONITORCORE_DB, Database:Connection) at a Monitor Core database or a new one.",
+                badInput: true);
+        }
+
         await using (var ddl = connection.Command(JournalDdl, transaction))
         {
             await ddl.ExecuteNonQueryAsync(cancellationToken);
@@ -116,6 +138,19 @@ public sealed partial class MigrationRunner(Database database, TimeProvider time
 
         await transaction.CommitAsync(cancellationToken);
         return new MigrationReport(from, pending.Count > 0 ? pending[^1].Version : from, pending);
+    }
+
+    private async Task<List<string>> TablesAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command(database.ListTablesSql, transaction);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var tables = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            tables.Add(reader.GetString(0));
+        }
+
+        return tables;
     }
 
     private static async Task<int> ReadVersionAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)

@@ -64,6 +64,15 @@ internal sealed class AlertThresholdRepository(Database database) : IThresholdSt
         return threshold with { Id = id };
     }
 
+    public async Task<bool> DeleteAsync(string alertType, string alertClass, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("DELETE FROM alert_thresholds WHERE alert_type = @type AND alert_class = @class");
+        command.Add("@type", alertType);
+        command.Add("@class", alertClass);
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
+
     private static AlertThreshold Read(DbDataReader reader) => new()
     {
         Id = reader.GetInt64(0),

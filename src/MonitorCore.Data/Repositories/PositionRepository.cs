@@ -95,12 +95,13 @@ internal sealed class PositionRepository(Database database, TimeProvider time) :
                 }
                 catch (Exception ex) when (ex is InvalidDataException or InvalidCastException or FormatException or OverflowException)
                 {
-                    quarantined.Add(new QuarantinedPosition(Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture) ?? "", ex.Message, RawRow(reader)));
+                    quarantined.Add(new QuarantinedPosition(
+                        Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture) ?? "", ex.Message, RawRow(reader), Moved: !database.ReadOnly));
                 }
             }
         }
 
-        if (quarantined.Count > 0)
+        if (quarantined.Count > 0 && !database.ReadOnly)
         {
             await QuarantineAsync(connection, quarantined, cancellationToken);
         }

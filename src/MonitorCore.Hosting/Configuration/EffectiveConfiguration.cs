@@ -39,7 +39,30 @@ public static class EffectiveConfiguration
             }
         }
 
+        foreach (var shown in services.GetServices<ShownDefault>())
+        {
+            var defaults = new SortedDictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            Flatten(JsonSerializer.SerializeToNode(shown.Value(services), AsConfiguration), shown.Section, defaults);
+            foreach (var (key, value) in defaults)
+            {
+                // A list the configuration sets replaces the default list whole: none of the default's items show then.
+                var list = ListOf(key);
+                if (!values.ContainsKey(key) && (list is null || !configuration.GetSection(list).GetChildren().Any()))
+                {
+                    values[key] = value;
+                }
+            }
+        }
+
         return [.. values.Select(p => new ConfigEntry(p.Key, SecretMask.Apply(p.Key, p.Value), MonitorCoreConfiguration.SourceOf(configuration, p.Key)))];
+    }
+
+    /// <summary>The list a key is an item of (<c>Monitors:latency_monitor:Targets</c> for <c>…:Targets:0:Url</c>), or null.</summary>
+    private static string? ListOf(string key)
+    {
+        var parts = key.Split(':');
+        var index = Array.FindIndex(parts, p => p.Length > 0 && p.All(char.IsAsciiDigit));
+        return index > 0 ? string.Join(':', parts[..index]) : null;
     }
 
     private static void Flatten(JsonNode? node, string path, IDictionary<string, string?> values)

@@ -9,12 +9,14 @@ namespace MonitorCore.Hosting.Configuration;
 /// <param name="ConfigFile">An explicit config file (<c>--config</c>); it must exist.</param>
 /// <param name="Database">An explicit database (<c>--db</c>); wins over everything else.</param>
 /// <param name="Overrides">Other command-line settings, by configuration key.</param>
+/// <param name="ReadOnly">The command only reads: the database is opened read-only and never created, migrated or moved.</param>
 public sealed record HostSettings(
     string BaseDirectory,
     IReadOnlyDictionary<string, string?> Environment,
     string? ConfigFile = null,
     string? Database = null,
-    IReadOnlyDictionary<string, string?>? Overrides = null)
+    IReadOnlyDictionary<string, string?>? Overrides = null,
+    bool ReadOnly = false)
 {
     public const string DefaultConfigFile = "monitorcore.json";
 

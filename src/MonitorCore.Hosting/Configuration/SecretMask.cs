@@ -7,9 +7,13 @@ public static partial class SecretMask
 {
     public const string Mask = "***";
 
+    /// <summary>
+    /// Whether the key names a secret: its last segment, or for an item of a list (<c>Api:Keys:0</c>) the list's name,
+    /// ends in a secret's word (<c>Password</c>, <c>Token</c>, <c>Key</c> or <c>Keys</c>, …).
+    /// </summary>
     public static bool IsSecretKey(string key)
     {
-        var leaf = key[(key.LastIndexOf(':') + 1)..];
+        var leaf = key.Split(':').LastOrDefault(p => p.Length == 0 || !p.All(char.IsAsciiDigit)) ?? "";
         return SecretName().IsMatch(leaf);
     }
 
@@ -35,7 +39,7 @@ public static partial class SecretMask
         return UrlQuery().Replace(masked, url => url.Groups[1].Value + QueryValue().Replace(url.Groups[2].Value, p => p.Groups[1].Value + Mask));
     }
 
-    [GeneratedRegex("(password|passwd|pwd|token|secret|apikey|api_key|accountsid|webhookurl|pingurl|authtoken|key)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("(password|passwd|pwd|token|secret|apikey|api_key|accountsid|webhookurl|pingurl|authtoken|key)s?$", RegexOptions.IgnoreCase)]
     private static partial Regex SecretName();
 
     [GeneratedRegex("((?:password|pwd)\\s*=\\s*)[^;]*", RegexOptions.IgnoreCase)]

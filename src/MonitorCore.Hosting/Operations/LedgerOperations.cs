@@ -103,10 +103,22 @@ public sealed class LedgerOperations(IMonitorLedger ledger, HostSettings setting
         var files = new List<string>();
         foreach (var path in paths)
         {
+            if (string.IsNullOrWhiteSpace(OperationInput.Text(path, "path")))
+            {
+                throw OperationException.Invalid("A path is empty: name a legacy ledger file or a folder of them.", "path");
+            }
+
             var full = Path.GetFullPath(path, settings.BaseDirectory);
             if (Directory.Exists(full))
             {
-                files.AddRange(Directory.GetFiles(full, "*_ledger.json").Order(StringComparer.Ordinal));
+                try
+                {
+                    files.AddRange(Directory.GetFiles(full, "*_ledger.json").Order(StringComparer.Ordinal));
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    throw OperationException.Invalid($"{full} cannot be read: {ex.Message}", "path");
+                }
             }
             else if (File.Exists(full))
             {
@@ -118,17 +130,26 @@ public sealed class LedgerOperations(IMonitorLedger ledger, HostSettings setting
             }
         }
 
+        // Every file is read before any row is stored: a file that cannot be read refuses the import whole.
+        var parsedFiles = new List<(string File, LegacyLedgerParseResult Parsed)>();
+        foreach (var file in files)
+        {
+            try
+            {
+                using var reader = new StreamReader(file);
+                parsedFiles.Add((file, LegacyLedgerParser.Parse(reader, file, time.GetUtcNow() + LedgerEntry.FutureTolerance)));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw OperationException.Invalid($"{file} cannot be read: {ex.Message} Nothing was imported.", "path");
+            }
+        }
+
         var reports = new List<LedgerFileImport>();
         var cutoff = time.GetUtcNow() - TimeSpan.FromDays(retention.Value.RetentionDays);
         var old = 0;
-        foreach (var file in files)
+        foreach (var (file, parsed) in parsedFiles)
         {
-            LegacyLedgerParseResult parsed;
-            using (var reader = new StreamReader(file))
-            {
-                parsed = LegacyLedgerParser.Parse(reader, file, time.GetUtcNow() + LedgerEntry.FutureTolerance);
-            }
-
             var imported = await ledger.ImportAsync(parsed.Entries, cancellationToken);
             old += parsed.Entries.Count(e => e.Entry.Timestamp < cutoff);
             reports.Add(new LedgerFileImport(

@@ -14,10 +14,12 @@ namespace MonitorCore.Hosting.Operations;
 /// <param name="Enabled">Its toggle is on (always true for a monitor without one).</param>
 /// <param name="Toggle">The <c>system_vars</c> switch that turns it off, or null.</param>
 /// <param name="Description">What it does.</param>
+/// <param name="Origin"><c>built-in</c>, <c>manifest (http)</c> or <c>plugin NAME VERSION</c>.</param>
 public sealed record MonitorInfo(
-    string Name, string Schedule, double IntervalSeconds, double TimeoutSeconds, bool InCycle, bool Enabled, string? Toggle, string Description);
+    string Name, string Schedule, double IntervalSeconds, double TimeoutSeconds, bool InCycle, bool Enabled, string? Toggle, string Description, string Origin);
 
-public sealed record MonitorList(IReadOnlyList<MonitorInfo> Monitors);
+/// <summary>The registered monitors, and the plugins found in <c>plugins/</c> (a broken one with the reason it did not load).</summary>
+public sealed record MonitorList(IReadOnlyList<MonitorInfo> Monitors, IReadOnlyList<Plugins.PluginInfo> Plugins);
 
 /// <summary>What running monitors did: one ledger row per run, and the notifications delivered before it returned (when asked).</summary>
 public sealed record RunResult(IReadOnlyList<LedgerEntry> Runs, DispatchReport? Delivery)
@@ -31,8 +33,12 @@ public sealed class MonitorOperations(
     MonitorRunner runner,
     ExpectedIntervals intervals,
     SystemVars systemVars,
-    NotificationOperations notifications)
+    NotificationOperations notifications,
+    Plugins.LoadedPlugins plugins)
 {
+    /// <summary>The registered monitor keys in run order, read from the registry alone (no database).</summary>
+    public IReadOnlyList<string> Registered => [.. runner.Registry.All.Select(r => r.Name)];
+
     public async Task<MonitorList> ListAsync(CancellationToken cancellationToken)
     {
         var expected = await intervals.GetAsync(cancellationToken);
@@ -41,10 +47,10 @@ public sealed class MonitorOperations(
         {
             var enabled = r.Toggle is not { } toggle || await EnabledAsync(toggle, cancellationToken);
             monitors.Add(new MonitorInfo(
-                r.Name, r.InCycle ? "cycle" : "timer", expected[r.Name].TotalSeconds, r.Timeout.TotalSeconds, r.InCycle, enabled, r.Toggle?.Name, r.Description));
+                r.Name, r.InCycle ? "cycle" : "timer", expected[r.Name].TotalSeconds, r.Timeout.TotalSeconds, r.InCycle, enabled, r.Toggle?.Name, r.Description, r.Origin));
         }
 
-        return new MonitorList(monitors);
+        return new MonitorList(monitors, plugins.All);
     }
 
     /// <summary>Runs one monitor (its row says its real status); an unknown key is refused with the known ones.</summary>

@@ -20,7 +20,8 @@ public sealed class StatusOperations(
     SystemVars systemVars,
     TimeProvider time)
 {
-    public Task<StatusSnapshot> GetAsync(CancellationToken cancellationToken) => snapshots.BuildAsync(cancellationToken);
+    /// <summary>The snapshot; read again from the database only when something in it changed (<see cref="StatusSnapshotBuilder.GetAsync"/>).</summary>
+    public Task<StatusSnapshot> GetAsync(CancellationToken cancellationToken) => snapshots.GetAsync(cancellationToken);
 
     /// <summary>
     /// Ready when the database is reachable, the last sonic cycle completed less than two intervals ago

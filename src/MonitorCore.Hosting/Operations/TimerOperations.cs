@@ -30,6 +30,12 @@ public sealed class TimerOperations(TimerConfig timers, ExpectedIntervals interv
     }
 
     /// <summary>Sets a monitor's interval, or with null removes its override.</summary>
+    /// <summary>A number of seconds typed by a person as an interval: 1 to 604800 (a week), else refused naming <c>seconds</c>.</summary>
+    public static TimeSpan Interval(double seconds) =>
+        double.IsFinite(seconds) && seconds is >= 1 and <= 604_800
+            ? TimeSpan.FromSeconds(seconds)
+            : throw OperationException.Invalid($"seconds must be between 1 and 604800, got {seconds}.", "seconds");
+
     public async Task<TimerChange> SetAsync(string monitor, TimeSpan? interval, CancellationToken cancellationToken)
     {
         if (!registry.TryGet(monitor, out var registration))

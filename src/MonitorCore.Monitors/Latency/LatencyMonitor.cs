@@ -87,7 +87,7 @@ internal sealed class LatencyMonitor(
 
     private double Elapsed(long started) => Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 3);
 
-    private static List<LatencyTarget> DefaultTargets(SourcesOptions sources) =>
+    internal static List<LatencyTarget> DefaultTargets(SourcesOptions sources) =>
     [
         new() { Name = "coingecko", Url = sources.CoinGecko.BaseUrl.TrimEnd('/') + "/api/v3/ping" },
         new() { Name = "jupiter", Url = sources.Jupiter.BaseUrl.TrimEnd('/') + "/" },

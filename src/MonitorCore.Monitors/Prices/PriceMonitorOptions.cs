@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
 
 namespace MonitorCore.Monitors.Prices;
 
@@ -41,12 +42,21 @@ public sealed class PriceMonitorOptions
     [Range(1.0, double.MaxValue)]
     public double MaxPrice { get; set; } = 1e9;
 
-    public IReadOnlyList<CryptoAsset> EffectiveAssets => Assets.Count > 0 ? Assets :
+    /// <summary>The coins priced when <see cref="Assets"/> is empty.</summary>
+    public static IReadOnlyList<CryptoAsset> DefaultAssets { get; } =
     [
         new() { Symbol = "BTC", CoinGeckoId = "bitcoin" },
         new() { Symbol = "ETH", CoinGeckoId = "ethereum" },
         new() { Symbol = "SOL", CoinGeckoId = "solana" },
     ];
 
-    public IReadOnlyList<IndexAsset> EffectiveIndexes => Indexes.Count > 0 ? Indexes : [new() { Symbol = "SPX", YahooSymbol = "^GSPC" }];
+    /// <summary>The indexes priced when <see cref="Indexes"/> is empty.</summary>
+    public static IReadOnlyList<IndexAsset> DefaultIndexes { get; } = [new() { Symbol = "SPX", YahooSymbol = "^GSPC" }];
+
+    /// <summary>What is priced: <see cref="Assets"/>, or the defaults (not a setting of its own: <c>config show</c> shows the defaults under <c>Assets</c>).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<CryptoAsset> EffectiveAssets => Assets.Count > 0 ? Assets : DefaultAssets;
+
+    [JsonIgnore]
+    public IReadOnlyList<IndexAsset> EffectiveIndexes => Indexes.Count > 0 ? Indexes : DefaultIndexes;
 }

@@ -9,4 +9,7 @@ public interface IThresholdStore
 
     /// <summary>Inserts or replaces the threshold of (type, class); refuses an invalid triple with <see cref="ArgumentException"/>.</summary>
     Task<AlertThreshold> UpsertAsync(AlertThreshold threshold, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the threshold of (type, class); false when there was none.</summary>
+    Task<bool> DeleteAsync(string alertType, string alertClass, CancellationToken cancellationToken);
 }

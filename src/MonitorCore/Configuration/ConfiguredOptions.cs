@@ -20,7 +20,7 @@ public sealed record OptionsCheck(string Section, Func<IServiceProvider, object>
 /// way down, reporting every problem with the full key (<c>Monitors:latency_monitor:SlowThreshold: …</c>).
 /// Unknown keys (typos) are errors too.
 /// </summary>
-public static class ConfiguredOptions
+public static partial class ConfiguredOptions
 {
     /// <summary>
     /// Binds <typeparamref name="T"/> to <paramref name="section"/> as the options named <paramref name="name"/>
@@ -62,11 +62,35 @@ public static class ConfiguredOptions
         }
         catch (InvalidOperationException ex)
         {
-            return [$"{section}: {ex.Message}"];
+            return Explain(section, ex);
         }
 
         return [.. services.GetServices<IValidateOptions<T>>().Select(v => v.Validate(name, options)).Where(r => r.Failed).SelectMany(r => r.Failures ?? [])];
     }
+
+    /// <summary>
+    /// A binding failure in words a person can act on: a key the options do not have becomes
+    /// <c>Section:Key: no such setting (did you mean …?)</c> instead of the binder's message about its options.
+    /// </summary>
+    public static IReadOnlyList<string> Explain(string section, InvalidOperationException ex)
+    {
+        var match = UnknownProperties().Match(ex.Message);
+        if (!match.Success)
+        {
+            return [$"{section}: {ex.Message}"];
+        }
+
+        var type = AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetType(match.Groups[1].Value)).FirstOrDefault(t => t is not null);
+        var known = type?.GetProperties().Where(p => p.CanWrite).Select(p => p.Name).ToList() ?? [];
+        return [.. Quoted().Matches(match.Groups[2].Value).Select(m => m.Groups[1].Value).Select(key =>
+            $"{section}:{key}: no such setting{(Spelling.Nearest(key, known) is { } near ? $" (did you mean {near}?)" : "")}; the settings here are {string.Join(", ", known)}")];
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"not found on the instance of ([\w.+`]+): (.*)$", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex UnknownProperties();
+
+    [System.Text.RegularExpressions.GeneratedRegex("'([^']*)'")]
+    private static partial System.Text.RegularExpressions.Regex Quoted();
 
     /// <summary>Builds and validates every checked section; returns the problems, empty when all is well.</summary>
     public static IReadOnlyList<string> Validate(IServiceProvider services)
@@ -84,7 +108,7 @@ public static class ConfiguredOptions
             }
             catch (InvalidOperationException ex)
             {
-                problems.Add($"{check.Section}: {ex.Message}");
+                problems.AddRange(Explain(check.Section, ex));
             }
         }
 

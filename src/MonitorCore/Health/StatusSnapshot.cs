@@ -14,7 +14,7 @@ public sealed record StatusSnapshot(
     double? SonicNext,
     DateTimeOffset? SonicLastComplete)
 {
-    /// <summary><c>live</c>, or <c>demo</c> when the market data comes from the demo market.</summary>
+    /// <summary><c>live</c>, or <c>demo</c> when the stored market data is the demo market's (the data says, not the reader's flag).</summary>
     public string Mode { get; init; } = "live";
 
     /// <summary>The snoozes in force, with the seconds they have left (null: until the alert resolves).</summary>

@@ -59,6 +59,11 @@ public static class LegacyLedgerParser
             {
                 errors.Add(new LegacyLedgerLineError(lineNumber, ex.Message));
             }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or OverflowException)
+            {
+                // What the JSON reader or the date arithmetic refuses (a property given twice, a date out of range) is this line's problem alone.
+                errors.Add(new LegacyLedgerLineError(lineNumber, $"cannot be read: {ex.Message}"));
+            }
         }
 
         return new LegacyLedgerParseResult(entries, errors);
@@ -127,9 +132,35 @@ public static class LegacyLedgerParser
             }
         }
 
-        double? duration = obj["duration_ms"] is JsonValue d && d.TryGetValue<double>(out var ms) ? ms : null;
+        var duration = Duration(obj["duration_ms"]);
+        if (name.Trim().Length == 0 || name.Contains('\0', StringComparison.Ordinal) || line.Contains("\\u0000", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new FormatException(name.Trim().Length == 0
+                ? "the monitor name is blank"
+                : "holds a NUL character (U+0000), which cannot be stored");
+        }
         var entry = new LedgerEntry(0, name, timestamp, status, metadata, duration, Text(obj, "cycle_id"));
         return new ImportedLedgerEntry(entry, ImportKey(name, line));
+    }
+
+    /// <summary>A run's duration: absent or null, or a finite number of milliseconds, not negative.</summary>
+    private static double? Duration(JsonNode? node)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is JsonValue value
+            && (value.TryGetValue<double>(out var ms)
+                || (value.TryGetValue<string>(out var text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out ms)))
+            && double.IsFinite(ms) && ms >= 0)
+        {
+            return ms;
+        }
+
+        var shown = node.ToJsonString();
+        throw new FormatException($"duration_ms must be a number of milliseconds, not negative, got {(shown.Length > 40 ? shown[..37] + "..." : shown)}");
     }
 
     private static string? Text(JsonObject obj, string key) =>

@@ -42,6 +42,9 @@ public sealed partial record MonitorRegistration
 
     public string Description { get; init; } = "";
 
+    /// <summary>Where the monitor comes from: <c>built-in</c>, <c>manifest (http)</c>, or <c>plugin NAME VERSION</c>.</summary>
+    public string Origin { get; init; } = "built-in";
+
     /// <summary>
     /// A timer monitor that runs as soon as the service leads (at its start, or when a standby takes over),
     /// whatever its last run (the power-on self-test), then on its interval; other timer monitors that ran

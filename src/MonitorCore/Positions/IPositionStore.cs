@@ -3,7 +3,11 @@ using System.Text.Json.Nodes;
 namespace MonitorCore.Positions;
 
 /// <summary>A stored position row that could not be read, kept with its raw values.</summary>
-public sealed record QuarantinedPosition(string PositionId, string Reason, JsonObject Raw);
+/// <param name="PositionId">Its id.</param>
+/// <param name="Reason">Why it cannot be read.</param>
+/// <param name="Raw">Its values as stored.</param>
+/// <param name="Moved">Moved to <c>positions_quarantine</c>; false when the database was opened only to read (the next command that writes moves it).</param>
+public sealed record QuarantinedPosition(string PositionId, string Reason, JsonObject Raw, bool Moved = true);
 
 /// <summary>The positions that were read, and the rows moved to quarantine while reading.</summary>
 public sealed record PositionReadResult(IReadOnlyList<Position> Positions, IReadOnlyList<QuarantinedPosition> Quarantined);

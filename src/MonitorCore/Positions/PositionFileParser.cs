@@ -7,8 +7,12 @@ namespace MonitorCore.Positions;
 /// <summary>A row of a positions file that was not imported, by its 1-based line.</summary>
 public sealed record PositionFileError(int Line, string Message);
 
-/// <summary>What a positions file held: the good rows, and the bad ones with their line.</summary>
-public sealed record PositionFileResult(IReadOnlyList<Position> Positions, IReadOnlyList<PositionFileError> Errors);
+/// <summary>What a positions file held: the good rows (each with its line in <see cref="Lines"/>), and the bad ones with their line.</summary>
+public sealed record PositionFileResult(IReadOnlyList<Position> Positions, IReadOnlyList<PositionFileError> Errors)
+{
+    /// <summary>The 1-based line of each of <see cref="Positions"/>, in the same order.</summary>
+    public IReadOnlyList<int> Lines { get; init; } = [];
+}
 
 /// <summary>
 /// Reads positions from a JSON file (an array, or <c>{"positions": [...]}</c>) or a CSV file with a
@@ -30,8 +34,7 @@ public static class PositionFileParser
 
     private static PositionFileResult ParseJson(string text, DateTimeOffset now)
     {
-        var positions = new List<Position>();
-        var errors = new List<PositionFileError>();
+        var rows = new Rows();
         JsonDocument document;
         try
         {
@@ -61,7 +64,7 @@ public static class PositionFileParser
                 i++;
                 if (element.ValueKind != JsonValueKind.Object)
                 {
-                    errors.Add(new PositionFileError(line, $"item {i} is not an object"));
+                    rows.Errors.Add(new PositionFileError(line, $"item {i} is not an object"));
                     continue;
                 }
 
@@ -79,15 +82,15 @@ public static class PositionFileParser
 
                 if (twice is not null)
                 {
-                    errors.Add(new PositionFileError(line, $"{twice} is given twice"));
+                    rows.Errors.Add(new PositionFileError(line, $"{twice} is given twice"));
                     continue;
                 }
 
-                Add(fields, line, now, positions, errors);
+                Add(fields, line, now, rows);
             }
         }
 
-        return new PositionFileResult(positions, errors);
+        return rows.Result();
     }
 
     /// <summary>A string's value; a number, true, false, an object or an array as its JSON text; null as null.</summary>
@@ -100,24 +103,23 @@ public static class PositionFileParser
 
     private static PositionFileResult ParseCsv(string text, DateTimeOffset now)
     {
-        var positions = new List<Position>();
-        var errors = new List<PositionFileError>();
-        var rows = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var rows = new Rows();
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         string[]? header = null;
-        for (var i = 0; i < rows.Length; i++)
+        for (var i = 0; i < lines.Length; i++)
         {
-            if (rows[i].Trim().Length == 0 || rows[i].TrimStart().StartsWith('#'))
+            if (lines[i].Trim().Length == 0 || lines[i].TrimStart().StartsWith('#'))
             {
                 continue;
             }
 
-            var cells = SplitCsv(rows[i]);
+            var cells = SplitCsv(lines[i]);
             if (header is null)
             {
                 header = [.. cells.Select(Normalize)];
                 if (header.GroupBy(h => h, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
                 {
-                    errors.Add(new PositionFileError(i + 1, $"column '{twice.Key}' is in the header twice: no row can be read"));
+                    rows.Errors.Add(new PositionFileError(i + 1, $"column '{twice.Key}' is in the header twice: no row can be read"));
                     break;
                 }
 
@@ -126,18 +128,32 @@ public static class PositionFileParser
 
             if (cells.Count != header.Length)
             {
-                errors.Add(new PositionFileError(i + 1, $"{cells.Count} columns, the header has {header.Length}"));
+                rows.Errors.Add(new PositionFileError(i + 1, $"{cells.Count} columns, the header has {header.Length}"));
                 continue;
             }
 
             var fields = header.Zip(cells).ToDictionary(p => p.First, p => (string?)p.Second, StringComparer.Ordinal);
-            Add(fields, i + 1, now, positions, errors);
+            Add(fields, i + 1, now, rows);
         }
 
-        return new PositionFileResult(positions, errors);
+        return rows.Result();
     }
 
-    private static void Add(Dictionary<string, string?> fields, int line, DateTimeOffset now, List<Position> positions, List<PositionFileError> errors)
+    /// <summary>The rows read so far: the good ones with their lines, the bad ones, and the line of each id seen.</summary>
+    private sealed class Rows
+    {
+        public List<Position> Positions { get; } = [];
+
+        public List<int> Lines { get; } = [];
+
+        public List<PositionFileError> Errors { get; } = [];
+
+        public Dictionary<string, int> Ids { get; } = new(StringComparer.Ordinal);
+
+        public PositionFileResult Result() => new(Positions, [.. Errors.OrderBy(e => e.Line)]) { Lines = Lines };
+    }
+
+    private static void Add(Dictionary<string, string?> fields, int line, DateTimeOffset now, Rows rows)
     {
         try
         {
@@ -147,11 +163,17 @@ public static class PositionFileParser
                 throw new FormatException(problem);
             }
 
-            positions.Add(position);
+            if (!rows.Ids.TryAdd(position.Id, line))
+            {
+                throw new FormatException($"id {position.Id} is given twice (first on line {rows.Ids[position.Id]})");
+            }
+
+            rows.Positions.Add(position);
+            rows.Lines.Add(line);
         }
         catch (FormatException ex)
         {
-            errors.Add(new PositionFileError(line, ex.Message));
+            rows.Errors.Add(new PositionFileError(line, ex.Message));
         }
     }
 
@@ -264,6 +286,9 @@ public static class PositionFileParser
         var reader = new Utf8JsonReader(bytes);
         var lines = new List<int>();
         var arrayDepth = -1;
+        // Newlines are counted from the previous element on, once: a count from the start each time made a large file quadratic.
+        var line = 1;
+        var counted = 0;
         while (reader.Read())
         {
             if (arrayDepth < 0 && reader.TokenType == JsonTokenType.StartArray)
@@ -274,7 +299,10 @@ public static class PositionFileParser
                      && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray or JsonTokenType.String
                          or JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False or JsonTokenType.Null)
             {
-                lines.Add(1 + bytes.AsSpan(0, (int)reader.TokenStartIndex).Count((byte)'\n'));
+                var start = (int)reader.TokenStartIndex;
+                line += bytes.AsSpan(counted, start - counted).Count((byte)'\n');
+                counted = start;
+                lines.Add(line);
                 if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
                 {
                     reader.Skip();

@@ -23,6 +23,7 @@ export function authHeaders() {
 
 async function request(method, path, body) {
   for (let attempt = 0; ; attempt++) {
+    const sentKey = currentKey();
     const headers = { Accept: 'application/json', ...authHeaders() };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     let response;
@@ -33,7 +34,9 @@ async function request(method, path, body) {
     }
 
     if (response.status === 401 && attempt < 5) {
-      await askForKey(currentKey() !== null);
+      // A refusal of a key that has been replaced meanwhile (a request still in flight when the person entered a new
+      // one) says nothing about the new key: try again with it instead of asking, or the new key would be thrown away.
+      if (currentKey() === sentKey) await askForKey(sentKey !== null);
       continue;
     }
 

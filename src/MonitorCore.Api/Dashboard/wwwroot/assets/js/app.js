@@ -4,7 +4,7 @@ import { onKeyChanged } from './key.js';
 import { afterAction, refreshAlerts, refreshChannels } from './alerts.js';
 import { initChart, refreshChart } from './chart.js';
 import { initLedger, refreshLedger } from './ledger.js';
-import { connect, invalidate, invalidateAll, onStateChange, register } from './live.js';
+import { connect, invalidate, invalidateAll, onStateChange, refreshAllNow, register } from './live.js';
 import { refreshPositions } from './risk.js';
 import { initSettings, refreshSettings } from './settings.js';
 import { initTheme } from './theme.js';
@@ -28,5 +28,5 @@ onKeyChanged(() => { connect(); invalidateAll(); });
 setInterval(tick, 1000);
 
 initLedger(() => invalidate('ledger')).catch(error => console.error('ledger filters', error));
-invalidateAll();
+refreshAllNow();
 connect();

@@ -24,7 +24,15 @@ export function duration(seconds) {
 
 export const ago = iso => (iso ? `${duration(ageSeconds(iso))} ago` : 'never');
 
-const nf = (min, max) => new Intl.NumberFormat('en-US', { minimumFractionDigits: min, maximumFractionDigits: max });
+// One formatter per precision, made once: making one costs far more than formatting with it (a thousand
+// positions asked for five thousand).
+const formatters = new Map();
+function nf(min, max) {
+  const key = `${min}:${max}`;
+  let formatter = formatters.get(key);
+  if (!formatter) formatters.set(key, formatter = new Intl.NumberFormat('en-US', { minimumFractionDigits: min, maximumFractionDigits: max }));
+  return formatter;
+}
 const two = nf(2, 2);
 
 export const number = (v, digits = 2) => (v === null || v === undefined ? '–' : nf(0, digits).format(v));
@@ -47,7 +55,8 @@ export function millis(ms) {
   return ms < 1000 ? `${number(ms, 1)} ms` : `${number(ms / 1000, 2)} s`;
 }
 
-export const time = iso => (iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' }) : '–');
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });
+export const time = iso => (iso ? dateTime.format(new Date(iso)) : '–');
 
 /** Health and run statuses to the page's four states. */
 export function stateOf(word) {

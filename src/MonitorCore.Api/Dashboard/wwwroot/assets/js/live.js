@@ -30,6 +30,14 @@ export function invalidate(...names) {
 
 export const invalidateAll = () => invalidate([...panels.keys()]);
 
+/** Re-reads every panel at once: the first load has no burst of events to gather first. */
+export function refreshAllNow() {
+  for (const name of panels.keys()) dirty.add(name);
+  clearTimeout(flushTimer);
+  flushTimer = null;
+  return flush();
+}
+
 export const onStateChange = listener => stateListeners.push(listener);
 
 export const connection = () => ({ state, unreachable });

@@ -5,17 +5,50 @@ import { api } from './api.js';
 import { byId, fill, h } from './dom.js';
 import { ago, ageSeconds, money, number, percent, price } from './format.js';
 
+/** Cards built between two turns of the page's event loop: a thousand positions never hold the page for long. */
+const chunk = 100;
+let generation = 0;
+
 export async function refreshPositions() {
   const [positions, prices, lines, settings] = await Promise.all([
     api.get('/api/positions'), api.get('/api/prices'), api.get('/api/liquidation/lines'), api.get('/api/settings/sonic_interval_seconds')]);
   const quotes = new Map(prices.prices.map(p => [p.asset_type, p]));
   const cycle = Number(settings.value ?? 60);
   const sorted = [...positions.positions].sort((a, b) => a.liquidation_distance_pct - b.liquidation_distance_pct);
-  fill(byId('positions'), sorted.length === 0
-    ? h('li', { class: 'empty' }, 'No active position. Add a wallet or import positions, then the next cycle shows them here.')
-    : sorted.map(p => card(p, linesOf(lines, p.asset_type), quotes.get(p.asset_type), cycle)));
+  const list = byId('positions');
+  const mine = ++generation;
   renderTotals(positions.totals, positions.quarantined);
+  if (sorted.length === 0) {
+    fill(list, h('li', { class: 'empty' }, 'No active position. Add a wallet or import positions, then the next cycle shows them here.'));
+    return;
+  }
+
+  const cards = from => sorted.slice(from, from + chunk).map(p => card(p, linesOf(lines, p.asset_type), quotes.get(p.asset_type), cycle));
+  if (!list.querySelector('[data-position]')) {
+    // The first time: the nearest to liquidation show at once, the others follow a chunk at a time.
+    fill(list, cards(0));
+    for (let from = chunk; from < sorted.length; from += chunk) {
+      await nextTurn();
+      if (mine !== generation) return; // a newer read took over
+      list.append(...cards(from));
+    }
+    return;
+  }
+
+  // Again: the new list is built aside, a chunk at a time (the page answers in between), and shown at once.
+  const fresh = document.createDocumentFragment();
+  for (let from = 0; from < sorted.length; from += chunk) {
+    if (from > 0) {
+      await nextTurn();
+      if (mine !== generation) return;
+    }
+    fresh.append(...cards(from));
+  }
+  list.replaceChildren(fresh);
 }
+
+/** Lets the page handle what waits (an event, a click, another panel) before going on; not slowed in a hidden tab. */
+const nextTurn = () => globalThis.scheduler?.yield?.() ?? new Promise(resolve => setTimeout(resolve, 0));
 
 /** The lines liquid_monitor applies to a position of this asset, as the API says (null: it evaluates none). */
 function linesOf(view, asset) {

@@ -75,8 +75,13 @@ export function tick() {
       next.textContent = left > 0 ? `in ${duration(left)}` : 'due now';
     }
   }
-  for (const node of document.querySelectorAll('[data-since]')) node.textContent = ago(node.dataset.since);
-  for (const node of document.querySelectorAll('[data-for]')) node.textContent = duration(ageSeconds(node.dataset.for));
+  for (const node of document.querySelectorAll('[data-since]')) setText(node, ago(node.dataset.since));
+  for (const node of document.querySelectorAll('[data-for]')) setText(node, duration(ageSeconds(node.dataset.for)));
+}
+
+/** Writes only a text that changed: an unchanged one would still make the browser lay the page out again. */
+function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
 }
 
 const rank = { ok: 0, off: 1, warn: 2, error: 3 };
