@@ -50,7 +50,8 @@ internal sealed class MonitorLedgerRepository(Database database) : IMonitorLedge
         return await WriteManyAsync(
             entries.Select(e => (e.Entry, (string?)e.ImportKey)).ToList(),
             InsertSql + " ON CONFLICT (import_key) WHERE import_key IS NOT NULL DO NOTHING",
-            cancellationToken);
+            cancellationToken,
+            skipPrunedImports: true);
     }
 
     public async Task<IReadOnlyDictionary<string, LedgerEntry>> GetLatestAsync(
@@ -202,6 +203,16 @@ internal sealed class MonitorLedgerRepository(Database database) : IMonitorLedge
             await rollup.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        // A legacy row pruned here and imported again would be counted twice in the rollups: its key is kept.
+        await using (var keys = connection.Command(
+            "INSERT INTO ledger_pruned_import_keys (import_key) SELECT import_key FROM monitor_ledger " +
+            "WHERE timestamp < @cutoff AND import_key IS NOT NULL ON CONFLICT (import_key) DO NOTHING",
+            transaction))
+        {
+            keys.Add("@cutoff", database.ToDb(cutoff));
+            await keys.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         int deleted;
         await using (var delete = connection.Command("DELETE FROM monitor_ledger WHERE timestamp < @cutoff", transaction))
         {
@@ -261,8 +272,9 @@ internal sealed class MonitorLedgerRepository(Database database) : IMonitorLedge
 
     private static double? Highest(double? a, double? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
 
+    /// <param name="skipPrunedImports">Leaves out rows whose import key retention has pruned (already in the rollups).</param>
     private async Task<int> WriteManyAsync(
-        IReadOnlyList<(LedgerEntry Entry, string? ImportKey)> rows, string sql, CancellationToken cancellationToken)
+        IReadOnlyList<(LedgerEntry Entry, string? ImportKey)> rows, string sql, CancellationToken cancellationToken, bool skipPrunedImports = false)
     {
         if (rows.Count == 0)
         {
@@ -272,10 +284,21 @@ internal sealed class MonitorLedgerRepository(Database database) : IMonitorLedge
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         await using var command = connection.Command(sql, transaction);
+        await using var pruned = connection.Command("SELECT COUNT(*) FROM ledger_pruned_import_keys WHERE import_key = @import_key", transaction);
+        var prunedKey = pruned.Add("@import_key", "");
         var inserted = 0;
         var first = true;
         foreach (var (entry, key) in rows)
         {
+            if (skipPrunedImports && key is not null)
+            {
+                prunedKey.Value = key;
+                if (Convert.ToInt64(await pruned.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0)
+                {
+                    continue;
+                }
+            }
+
             if (first)
             {
                 // The parameters are made once; each further row only sets their values.

@@ -158,6 +158,27 @@ public abstract class MonitorLedgerRepositoryTests(ITestDatabaseFactory factory)
         Assert.Equal(["latency_monitor"], (await Ledger.DailyAsync("latency_monitor", new DateOnly(2026, 1, 1), default)).Select(d => d.MonitorName));
         Assert.Empty(await Ledger.DailyAsync(null, new DateOnly(2026, 1, 13), default));
     }
+
+    [Fact]
+    public async Task Importing_legacy_rows_again_after_they_were_pruned_adds_nothing_so_no_day_is_counted_twice()
+    {
+        var day = new DateOnly(2025, 7, 20);
+        var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(14, 0)), TimeSpan.Zero);
+        ImportedLedgerEntry[] legacy =
+        [
+            new(Entry("price_monitor", at), "price_ledger.json:1"),
+            new(Entry("price_monitor", at.AddMinutes(1), MonitorStatus.Error), "price_ledger.json:2"),
+        ];
+        Assert.Equal(2, await Ledger.ImportAsync(legacy, default));
+        Assert.Equal(2, await Ledger.PruneAsync(at.AddDays(1), default));
+
+        Assert.Equal(0, await Ledger.ImportAsync(legacy, default));
+        Assert.Equal(1, await Ledger.ImportAsync([.. legacy, new(Entry("price_monitor", at.AddMinutes(2)), "price_ledger.json:3")], default));
+        Assert.Equal(1, await Ledger.PruneAsync(at.AddDays(1), default));
+
+        var days = await Ledger.DailyAsync(null, day, default);
+        Assert.Equal([(MonitorStatus.Success, 2L), (MonitorStatus.Error, 1L)], days.Select(d => (d.Status, d.Runs)));
+    }
 }
 
 public sealed class SqliteMonitorLedgerRepositoryTests() : MonitorLedgerRepositoryTests(new SqliteDatabaseFactory())

@@ -12,3 +12,9 @@ CREATE TABLE ledger_daily (
     duration_ms_sum REAL,
     PRIMARY KEY (monitor_name, day, status)
 );
+
+-- The import keys of pruned legacy rows: importing the same legacy file again after a prune adds
+-- nothing (the rows are already counted in ledger_daily), as it does while they are kept.
+CREATE TABLE ledger_pruned_import_keys (
+    import_key TEXT NOT NULL PRIMARY KEY
+);
