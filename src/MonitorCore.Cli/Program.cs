@@ -1,3 +1,4 @@
 using MonitorCore.Cli;
 
+NativeMemory.LimitArenas();
 return await CliApp.RunAsync(args, CliContext.FromProcess());

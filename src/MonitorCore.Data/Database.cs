@@ -37,6 +37,9 @@ public abstract class Database : IAsyncDisposable
 
     public abstract DateTimeOffset ReadTimestamp(DbDataReader reader, int ordinal);
 
+    /// <summary>The UTC day of a timestamp column as <c>yyyy-MM-dd</c> text.</summary>
+    internal abstract string UtcDay(string column);
+
     /// <summary>Appended to a row-selecting subquery so that concurrent claimers skip each other's rows (PostgreSQL).</summary>
     internal virtual string SkipLockedClause => "";
 

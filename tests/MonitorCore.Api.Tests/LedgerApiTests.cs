@@ -117,6 +117,43 @@ public abstract class LedgerApiTests(ITestDatabaseFactory factory) : ApiTestBase
     }
 
     [Fact]
+    public async Task Daily_counts_each_monitors_runs_by_status_from_the_rollups_of_pruned_rows_and_the_kept_rows()
+    {
+        await SeedAsync(); // today's rows, kept
+        var ledger = Api.Get<MonitorCore.Ledger.IMonitorLedger>();
+        var yesterday = ApiHost.T0.AddDays(-1);
+        await ledger.AppendBatchAsync(
+        [
+            new MonitorCore.Ledger.LedgerEntry(0, "price_monitor", yesterday, MonitorCore.Monitoring.MonitorStatus.Success, [], 10, null),
+            new MonitorCore.Ledger.LedgerEntry(0, "price_monitor", yesterday.AddMinutes(1), MonitorCore.Monitoring.MonitorStatus.Error, [], 30, null),
+        ], default);
+        Assert.Equal(2, await ledger.PruneAsync(yesterday.AddHours(1), default)); // as retention does
+
+        var daily = (await Client.Get("api/ledger/daily?days=2&monitor=price_monitor")).Is(HttpStatusCode.OK).Json;
+
+        Assert.Equal(2, (int)daily["days"]!);
+        var rows = daily["rows"]!.AsArray();
+        Assert.Equal([("2026-11-23", 2L), ("2026-11-24", 5L)], rows.Select(r => ((string)r!["day"]!, (long)r!["runs"]!)));
+        Assert.All(rows, r => Assert.Equal("price_monitor", (string?)r!["monitor"]));
+        Assert.Equal((1L, 1L, 10.0, 20.0, 30.0), ((long)rows[0]!["by_status"]!["Success"]!, (long)rows[0]!["by_status"]!["Error"]!,
+            (double)rows[0]!["min_ms"]!, (double)rows[0]!["avg_ms"]!, (double)rows[0]!["max_ms"]!));
+        Assert.Equal(5L, (long)rows[1]!["by_status"]!["Success"]!);
+        var all = (await Client.Get("api/ledger/daily")).Is(HttpStatusCode.OK).Json["rows"]!.AsArray();
+        Assert.Equal(5L, (long)all.Single(r => (string?)r!["monitor"] == "risk_monitor")!["by_status"]!["Disabled"]!);
+        Assert.DoesNotContain(all, r => (string?)r!["day"] == "2026-11-23" && (string?)r!["monitor"] != "price_monitor");
+        Assert.All((await Client.Get("api/ledger/daily?days=1")).Json["rows"]!.AsArray(), r => Assert.Equal("2026-11-24", (string?)r!["day"]));
+    }
+
+    [Theory]
+    [InlineData("?days=0")]
+    [InlineData("?days=36501")]
+    public async Task Daily_over_a_bad_number_of_days_is_a_400_problem_naming_days(string query)
+    {
+        var problem = (await Client.Get("api/ledger/daily" + query)).Problem(HttpStatusCode.BadRequest);
+        Assert.Equal("days", (string?)problem["field"]);
+    }
+
+    [Fact]
     public async Task A_monitor_name_with_a_nul_character_is_a_400_problem_on_every_database()
     {
         await SeedAsync();

@@ -141,12 +141,46 @@ public abstract class AcceptanceTests(ITestDatabaseFactory factory) : IAsyncLife
         var second = await Cli.RunAsync("ledger", "import-json", legacy);
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("0 imported, 2 already present, 3 malformed", second.Out, StringComparison.Ordinal);
+        Assert.Contains($"note: {imported} of these rows are older than 90 days (Ledger:RetentionDays): retention will delete them", second.Out, StringComparison.Ordinal);
         Assert.Contains("position_ledger.json:5: skipped", second.Error, StringComparison.Ordinal);
 
         var all = await Cli.RunAsync("ledger", "--limit", "100", "--json");
         Assert.Equal(imported, all.Json["entries"]!.AsArray().Count);
         var price = await Cli.RunAsync("ledger", "--monitor", "price_monitor", "--json");
         Assert.Equal(3, price.Json["entries"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task Ledger_daily_reads_pruned_days_from_their_rollups_with_the_kept_rows_and_import_names_what_retention_will_prune()
+    {
+        var import = await Cli.RunAsync("ledger", "import-json", Fixtures.PathOf("legacy_ledgers"), "--json");
+        Assert.Equal(0, import.ExitCode);
+        Assert.Equal((6, 90), ((int)import.Json["older_than_retention"]!, (int)import.Json["retention_days"]!));
+        Assert.Equal(0, (await Cli.RunAsync("run", "latency_monitor")).ExitCode);
+
+        // The service's retention, on the same database and clock: the legacy rows go, their daily counts stay.
+        await using (var service = await TestHost.StartAsync(new Dictionary<string, string?> { ["Database:Connection"] = _database.Connection }, Time))
+        {
+            Assert.Equal(6, await service.Get<Hosting.Scheduling.Retention>().PruneIfDueAsync(default));
+        }
+
+        Assert.Single((await Cli.RunAsync("ledger", "--limit", "100", "--json")).Json["entries"]!.AsArray());
+        var daily = await Cli.RunAsync("ledger", "--daily", "--days", "500");
+        Assert.Equal(0, daily.ExitCode);
+        Assert.Matches(@"DAY\s+MONITOR\s+RUNS\s+SUCCESS\s+WARNING\s+ERROR\s+SKIPPED\s+DISABLED\s+MIN\s+AVG\s+MAX", daily.Out);
+        Assert.Matches(@"2025-07-20\s+position_monitor\s+2\s+1\s+0\s+1\s+0\s+0\s", daily.Out);
+        Assert.Matches(@"2025-07-20\s+price_monitor\s+3\s+2\s+0\s+1\s+0\s+0\s", daily.Out);
+        Assert.Matches(@"2025-07-21\s+liquid_monitor\s+1\s+1\s", daily.Out);
+        Assert.Matches(@"2026-11-24\s+latency_monitor\s+1\s+1\s+0\s+0\s+0\s+0\s+[\d.]+ ms\s+[\d.]+ ms\s+[\d.]+ ms", daily.Out);
+
+        var month = (await Cli.RunAsync("ledger", "--daily", "--json")).Json; // 30 days by default: the pruned days are older
+        Assert.Equal(30, (int)month["days"]!);
+        var today = Assert.Single(month["rows"]!.AsArray())!;
+        Assert.Equal(("2026-11-24", "latency_monitor", 1L), ((string?)today["day"], (string?)today["monitor"], (long)today["runs"]!));
+        Assert.NotNull(today["avg_ms"]);
+
+        Assert.Equal(0, (await Cli.RunAsync("ledger", "import-json", Fixtures.PathOf("legacy_ledgers"))).ExitCode); // pruned rows are not imported twice
+        Assert.Matches(@"2025-07-20\s+price_monitor\s+3\s", (await Cli.RunAsync("ledger", "--daily", "--days", "500")).Out);
     }
 
     [Fact]

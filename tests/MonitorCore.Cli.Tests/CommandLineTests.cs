@@ -135,6 +135,21 @@ public sealed class CommandLineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ledger_daily_shows_each_monitor_day_by_day_and_a_bad_days_exits_2()
+    {
+        Assert.Equal(0, (await _cli.RunAsync("run", "latency_monitor")).ExitCode);
+
+        var daily = await _cli.RunAsync("ledger", "--daily");
+
+        Assert.Equal(0, daily.ExitCode);
+        Assert.Matches(@"2026-11-24\s+latency_monitor\s+1\s+1\s+0\s+0\s+0\s+0", daily.Out);
+        var json = (await _cli.RunAsync("ledger", "--daily", "--days", "7", "--json")).Json;
+        Assert.Equal(7, (int)json["days"]!);
+        Assert.Equal(1, (long)json["rows"]![0]!["by_status"]!["Success"]!);
+        Assert.Equal(2, (await _cli.RunAsync("ledger", "--daily", "--days", "0")).ExitCode);
+    }
+
+    [Fact]
     public async Task Timers_set_on_a_monitor_of_the_cycle_is_refused_pointing_to_sonic_interval()
     {
         var set = await _cli.RunAsync("timers", "set", "price_monitor", "30");

@@ -12,11 +12,16 @@ public static class LedgerApi
 {
     public static IEndpointRouteBuilder MapLedgerApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/ledger").WithTags("ledger")
-            .MapGet("", QueryAsync).WithName("QueryLedger")
+        var ledger = app.MapGroup("/api/ledger").WithTags("ledger");
+        ledger.MapGet("", QueryAsync).WithName("QueryLedger")
             .WithSummary("Ledger rows newest first; filter by monitor, status and time (since, until: ISO-8601); page with next_cursor.");
+        ledger.MapGet("/daily", DailyAsync).WithName("LedgerDaily")
+            .WithSummary("Runs per monitor and UTC day by status with their durations, over the last `days` days (30): the rollups of pruned rows and the rows kept.");
         return app;
     }
+
+    public static async Task<Ok<LedgerDaily>> DailyAsync(MonitorCoreOperations operations, CancellationToken cancellationToken, string? monitor = null, int days = 30) =>
+        TypedResults.Ok(await operations.Ledger.DailyAsync(monitor, days, cancellationToken));
 
     public static async Task<Ok<LedgerPage>> QueryAsync(
         MonitorCoreOperations operations,

@@ -21,13 +21,37 @@ internal static class LedgerCommand
             }
         });
 
-        var command = new Command("ledger", "Show ledger rows, newest first.");
+        var daily = new Option<bool>("--daily") { Description = "Runs per monitor and day by status, with their durations: kept for years (retention keeps the daily counts of the rows it deletes)." };
+        var days = new Option<int>("--days") { Description = $"With --daily: this many days back, today included (1 to {LedgerOperations.MaxDays}).", DefaultValueFactory = _ => 30 };
+        var command = new Command("ledger", "Show ledger rows, newest first; or, with --daily, the runs of each monitor day by day.");
         command.Options.Add(monitor);
         command.Options.Add(status);
         command.Options.Add(limit);
+        command.Options.Add(daily);
+        command.Options.Add(days);
         command.WithAction(context, async (invocation, operations) =>
         {
             var p = invocation.Parse;
+            if (p.GetValue(daily))
+            {
+                var view = await operations.Ledger.DailyAsync(p.GetValue(monitor), p.GetValue(days), invocation.CancellationToken);
+                await invocation.WriteAsync(view, v =>
+                {
+                    var table = new TextTable("DAY", "MONITOR", "RUNS", "SUCCESS", "WARNING", "ERROR", "SKIPPED", "DISABLED", "MIN", "AVG", "MAX");
+                    foreach (var row in v.Rows)
+                    {
+                        string Count(string word) => row.ByStatus.TryGetValue(word, out var n) ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : "0";
+                        string Ms(double? ms) => ms is { } value ? value.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " ms" : "-";
+                        table.Add(row.Day, row.Monitor, row.Runs.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                            Count("Success"), Count("Warning"), Count("Error"), Count("Skipped"), Count("Disabled"), Ms(row.MinMs), Ms(row.AvgMs), Ms(row.MaxMs));
+                    }
+
+                    table.WriteTo(invocation.Out);
+                    return Task.CompletedTask;
+                });
+                return ExitCodes.Ok;
+            }
+
             var page = await operations.Ledger.QueryAsync(
                 new LedgerQuery(p.GetValue(monitor), p.GetValue(limit), Status: LedgerOperations.ParseStatus(p.GetValue(status))),
                 invocation.CancellationToken);
@@ -69,6 +93,13 @@ internal static class LedgerCommand
                     {
                         await invocation.Error.WriteLineAsync($"{file.File}:{line.Line}: skipped: {line.Message}");
                     }
+                }
+
+                if (r.OlderThanRetention > 0)
+                {
+                    await invocation.Out.WriteLineAsync(
+                        $"note: {r.OlderThanRetention} of these rows are older than {r.RetentionDays} days (Ledger:RetentionDays): retention will delete them, " +
+                        "keeping their daily counts (monitorcore ledger --daily). To keep the rows, raise Ledger:RetentionDays first.");
                 }
             });
             return ExitCodes.Ok;

@@ -33,6 +33,8 @@ internal sealed class PostgresDatabase(DatabaseLocation location, bool readOnly)
     public override async ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(cancellationToken);
 
+    internal override string UtcDay(string column) => $"to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD')";
+
     public override object ToDb(DateTimeOffset value) => value.ToUniversalTime();
 
     public override DateTimeOffset ReadTimestamp(DbDataReader reader, int ordinal) =>

@@ -75,6 +75,9 @@ internal sealed class SqliteDatabase : Database
         // Microsoft.Data.Sqlite starts a non-deferred transaction as BEGIN IMMEDIATE.
         await connection.BeginTransactionAsync(cancellationToken);
 
+    /// <summary>Timestamps are stored as UTC text that starts with the day.</summary>
+    internal override string UtcDay(string column) => $"substr({column}, 1, 10)";
+
     public override object ToDb(DateTimeOffset value) =>
         value.UtcDateTime.ToString(TimestampFormat, CultureInfo.InvariantCulture);
 

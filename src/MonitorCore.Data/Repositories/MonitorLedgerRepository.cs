@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MonitorCore.Ledger;
@@ -49,7 +50,8 @@ internal sealed class MonitorLedgerRepository(Database database) : IMonitorLedge
         return await WriteManyAsync(
             entries.Select(e => (e.Entry, (string?)e.ImportKey)).ToList(),
             InsertSql + " ON CONFLICT (import_key) WHERE import_key IS NOT NULL DO NOTHING",
-            cancellationToken);
+            cancellationToken,
+            skipPrunedImports: true);
     }
 
     public async Task<IReadOnlyDictionary<string, LedgerEntry>> GetLatestAsync(
@@ -181,14 +183,98 @@ internal sealed class MonitorLedgerRepository(Database database) : IMonitorLedge
     /// <summary>Deletes rows older than <paramref name="cutoff"/> (the retention policy); returns how many.</summary>
     public async Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
+        var day = database.UtcDay("timestamp");
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command("DELETE FROM monitor_ledger WHERE timestamp < @cutoff");
-        command.Add("@cutoff", database.ToDb(cutoff));
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
+        await using (var rollup = connection.Command(
+            "INSERT INTO ledger_daily (monitor_name, day, status, runs, duration_runs, duration_ms_min, duration_ms_max, duration_ms_sum) " +
+            $"SELECT monitor_name, {day}, status, COUNT(*), COUNT(duration_ms), MIN(duration_ms), MAX(duration_ms), SUM(duration_ms) " +
+            $"FROM monitor_ledger WHERE timestamp < @cutoff GROUP BY monitor_name, {day}, status " +
+            "ON CONFLICT (monitor_name, day, status) DO UPDATE SET runs = ledger_daily.runs + excluded.runs, " +
+            "duration_runs = ledger_daily.duration_runs + excluded.duration_runs, " +
+            "duration_ms_min = CASE WHEN ledger_daily.duration_ms_min IS NULL OR excluded.duration_ms_min < ledger_daily.duration_ms_min " +
+            "THEN excluded.duration_ms_min ELSE ledger_daily.duration_ms_min END, " +
+            "duration_ms_max = CASE WHEN ledger_daily.duration_ms_max IS NULL OR excluded.duration_ms_max > ledger_daily.duration_ms_max " +
+            "THEN excluded.duration_ms_max ELSE ledger_daily.duration_ms_max END, " +
+            "duration_ms_sum = COALESCE(ledger_daily.duration_ms_sum, 0) + COALESCE(excluded.duration_ms_sum, 0)",
+            transaction))
+        {
+            rollup.Add("@cutoff", database.ToDb(cutoff));
+            await rollup.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // A legacy row pruned here and imported again would be counted twice in the rollups: its key is kept.
+        await using (var keys = connection.Command(
+            "INSERT INTO ledger_pruned_import_keys (import_key) SELECT import_key FROM monitor_ledger " +
+            "WHERE timestamp < @cutoff AND import_key IS NOT NULL ON CONFLICT (import_key) DO NOTHING",
+            transaction))
+        {
+            keys.Add("@cutoff", database.ToDb(cutoff));
+            await keys.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        int deleted;
+        await using (var delete = connection.Command("DELETE FROM monitor_ledger WHERE timestamp < @cutoff", transaction))
+        {
+            delete.Add("@cutoff", database.ToDb(cutoff));
+            deleted = await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return deleted;
     }
 
+    public async Task<IReadOnlyList<LedgerDay>> DailyAsync(string? monitorName, DateOnly since, CancellationToken cancellationToken)
+    {
+        var day = database.UtcDay("timestamp");
+        var monitor = monitorName is null ? "" : " AND monitor_name = @monitor";
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(
+            "SELECT monitor_name, day, status, runs, duration_runs, duration_ms_min, duration_ms_max, duration_ms_sum FROM ledger_daily " +
+            $"WHERE day >= @day{monitor} " +
+            $"UNION ALL SELECT monitor_name, {day}, status, COUNT(*), COUNT(duration_ms), MIN(duration_ms), MAX(duration_ms), SUM(duration_ms) " +
+            $"FROM monitor_ledger WHERE timestamp >= @since{monitor} GROUP BY monitor_name, {day}, status");
+        command.Add("@day", since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        command.Add("@since", database.ToDb(new DateTimeOffset(since.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)));
+        if (monitorName is not null)
+        {
+            command.Add("@monitor", monitorName);
+        }
+
+        var merged = new Dictionary<(string, string, string), (long Runs, long Timed, double? Min, double? Max, double Sum)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var key = (reader.GetString(0), reader.GetString(1), reader.GetString(2));
+                double? Nullable(int i) => reader.IsDBNull(i) ? null : Convert.ToDouble(reader.GetValue(i), CultureInfo.InvariantCulture);
+                var (runs, timed, min, max, sum) = (Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(4), CultureInfo.InvariantCulture), Nullable(5), Nullable(6), Nullable(7) ?? 0);
+                merged[key] = merged.TryGetValue(key, out var was)
+                    ? (was.Runs + runs, was.Timed + timed, Lowest(was.Min, min), Highest(was.Max, max), was.Sum + sum)
+                    : (runs, timed, min, max, sum);
+            }
+        }
+
+        return [.. merged
+            .Select(p => new LedgerDay(
+                p.Key.Item1,
+                DateOnly.ParseExact(p.Key.Item2, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Vocabulary.TryParse<MonitorStatus>(p.Key.Item3, out var status) ? status : MonitorStatus.Error,
+                p.Value.Runs,
+                p.Value.Timed,
+                p.Value.Min,
+                p.Value.Timed > 0 ? Math.Round(p.Value.Sum / p.Value.Timed, 3) : null,
+                p.Value.Max))
+            .OrderBy(d => d.Day).ThenBy(d => d.MonitorName, StringComparer.Ordinal).ThenBy(d => d.Status)];
+    }
+
+    private static double? Lowest(double? a, double? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
+
+    private static double? Highest(double? a, double? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
+
+    /// <param name="skipPrunedImports">Leaves out rows whose import key retention has pruned (already in the rollups).</param>
     private async Task<int> WriteManyAsync(
-        IReadOnlyList<(LedgerEntry Entry, string? ImportKey)> rows, string sql, CancellationToken cancellationToken)
+        IReadOnlyList<(LedgerEntry Entry, string? ImportKey)> rows, string sql, CancellationToken cancellationToken, bool skipPrunedImports = false)
     {
         if (rows.Count == 0)
         {
@@ -198,10 +284,21 @@ internal sealed class MonitorLedgerRepository(Database database) : IMonitorLedge
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         await using var command = connection.Command(sql, transaction);
+        await using var pruned = connection.Command("SELECT COUNT(*) FROM ledger_pruned_import_keys WHERE import_key = @import_key", transaction);
+        var prunedKey = pruned.Add("@import_key", "");
         var inserted = 0;
         var first = true;
         foreach (var (entry, key) in rows)
         {
+            if (skipPrunedImports && key is not null)
+            {
+                prunedKey.Value = key;
+                if (Convert.ToInt64(await pruned.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0)
+                {
+                    continue;
+                }
+            }
+
             if (first)
             {
                 // The parameters are made once; each further row only sets their values.

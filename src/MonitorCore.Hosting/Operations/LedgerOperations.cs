@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using MonitorCore.Data.Files;
 using MonitorCore.Hosting.Configuration;
 using MonitorCore.Ledger;
 using MonitorCore.Monitoring;
@@ -13,13 +15,64 @@ public sealed record MalformedLine(int Line, string Message);
 /// <summary>What importing one legacy ledger file did.</summary>
 public sealed record LedgerFileImport(string File, int Read, int Imported, int AlreadyPresent, IReadOnlyList<MalformedLine> Malformed);
 
-/// <summary>What importing legacy ledgers did, file by file.</summary>
-public sealed record LedgerImportResult(IReadOnlyList<LedgerFileImport> Files, int Malformed);
+/// <summary>
+/// What importing legacy ledgers did, file by file; <see cref="OlderThanRetention"/> of the rows read are older than
+/// <see cref="RetentionDays"/>: retention will delete them, keeping their daily counts.
+/// </summary>
+public sealed record LedgerImportResult(IReadOnlyList<LedgerFileImport> Files, int Malformed)
+{
+    public int OlderThanRetention { get; init; }
+
+    public int RetentionDays { get; init; }
+}
+
+/// <summary>One monitor's runs on one UTC day: how many, by status, and their durations (over the runs that had one).</summary>
+public sealed record LedgerDayView(string Day, string Monitor, long Runs, IReadOnlyDictionary<string, long> ByStatus, double? MinMs, double? AvgMs, double? MaxMs);
+
+/// <summary>The ledger day by day over <see cref="Days"/> days, oldest first: the rollups of pruned rows and the rows still kept.</summary>
+public sealed record LedgerDaily(int Days, IReadOnlyList<LedgerDayView> Rows);
 
 /// <summary>Reading <c>monitor_ledger</c>, and backfilling it from the legacy JSON ledgers (spec improvement 2).</summary>
-public sealed class LedgerOperations(IMonitorLedger ledger, HostSettings settings, TimeProvider time)
+public sealed class LedgerOperations(IMonitorLedger ledger, HostSettings settings, IOptions<LedgerOptions> retention, TimeProvider time)
 {
     public const int MaxLimit = 100_000;
+
+    /// <summary>The longest <c>ledger --daily</c> asks for: a hundred years.</summary>
+    public const int MaxDays = 36_500;
+
+    /// <summary>
+    /// Runs per monitor and UTC day over the last <paramref name="days"/> days (today included), from the daily
+    /// rollups that retention keeps and the rows still in the ledger: readable for years.
+    /// </summary>
+    public async Task<LedgerDaily> DailyAsync(string? monitor, int days, CancellationToken cancellationToken)
+    {
+        OperationInput.Text(monitor, "monitor");
+        if (days is < 1 or > MaxDays)
+        {
+            throw OperationException.Invalid($"days must be between 1 and {MaxDays}, got {days}.", "days");
+        }
+
+        var since = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(-(days - 1));
+        var rows = await ledger.DailyAsync(string.IsNullOrWhiteSpace(monitor) ? null : monitor, since, cancellationToken);
+        var views = rows
+            .GroupBy(r => (r.Day, r.MonitorName))
+            .Select(g =>
+            {
+                var timed = g.Sum(r => r.TimedRuns);
+                var total = g.Where(r => r.AvgMs is not null).Sum(r => r.AvgMs!.Value * r.TimedRuns);
+                return new LedgerDayView(
+                    g.Key.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    g.Key.MonitorName,
+                    g.Sum(r => r.Runs),
+                    g.ToDictionary(r => r.Status.ToString(), r => r.Runs, StringComparer.Ordinal),
+                    g.Min(r => r.MinMs),
+                    timed > 0 ? Math.Round(total / timed, 3) : null,
+                    g.Max(r => r.MaxMs));
+            })
+            .OrderBy(v => v.Day, StringComparer.Ordinal).ThenBy(v => v.Monitor, StringComparer.Ordinal)
+            .ToList();
+        return new LedgerDaily(days, views);
+    }
 
     public async Task<LedgerPage> QueryAsync(LedgerQuery query, CancellationToken cancellationToken)
     {
@@ -93,14 +146,17 @@ public sealed class LedgerOperations(IMonitorLedger ledger, HostSettings setting
         }
 
         var reports = new List<LedgerFileImport>();
+        var cutoff = time.GetUtcNow() - TimeSpan.FromDays(retention.Value.RetentionDays);
+        var old = 0;
         foreach (var (file, parsed) in parsedFiles)
         {
             var imported = await ledger.ImportAsync(parsed.Entries, cancellationToken);
+            old += parsed.Entries.Count(e => e.Entry.Timestamp < cutoff);
             reports.Add(new LedgerFileImport(
                 file, parsed.Entries.Count, imported, parsed.Entries.Count - imported, [.. parsed.Errors.Select(e => new MalformedLine(e.LineNumber, e.Message))]));
         }
 
-        return new LedgerImportResult(reports, reports.Sum(r => r.Malformed.Count));
+        return new LedgerImportResult(reports, reports.Sum(r => r.Malformed.Count)) { OlderThanRetention = old, RetentionDays = retention.Value.RetentionDays };
     }
 
     /// <summary>Reads a page cursor from a previous page's <see cref="LedgerPage.NextCursor"/>; null when empty.</summary>

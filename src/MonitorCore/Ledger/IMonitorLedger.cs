@@ -34,8 +34,17 @@ public interface IMonitorLedger
     /// <summary>How many rows there are, for one monitor or all.</summary>
     Task<long> CountAsync(string? monitorName, CancellationToken cancellationToken);
 
-    /// <summary>Deletes rows older than <paramref name="cutoff"/> (the retention policy); returns how many.</summary>
+    /// <summary>
+    /// Deletes rows older than <paramref name="cutoff"/> (the retention policy) and returns how many; in the same
+    /// transaction, their daily counts by monitor and status and their durations are added to the daily rollups first.
+    /// </summary>
     Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs per monitor, UTC day and status from <paramref name="since"/> on: the rollups of pruned rows and the rows
+    /// still kept, added together; one monitor's or all, by day then monitor.
+    /// </summary>
+    Task<IReadOnlyList<LedgerDay>> DailyAsync(string? monitorName, DateOnly since, CancellationToken cancellationToken);
 }
 
 /// <summary>A ledger row read from a legacy source, with the key that makes its import idempotent.</summary>

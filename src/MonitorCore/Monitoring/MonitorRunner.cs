@@ -122,8 +122,16 @@ public sealed partial class MonitorRunner(
         if (entry.Status is MonitorStatus.Error or MonitorStatus.Warning)
         {
             // One line a person can act on: the monitor, its status and why (a failing feed names its service and reason).
+            // An Error is a Warning-level entry (seen even by serve --quiet and one-shot commands); a Warning, Information.
             var why = (string?)(entry.Metadata[entry.Status == MonitorStatus.Error ? "error" : "warning"] as System.Text.Json.Nodes.JsonValue) ?? "no reason given";
-            LogRunFailed(logger, entry.MonitorName, entry.Status, entry.DurationMs ?? 0, why);
+            if (entry.Status == MonitorStatus.Error)
+            {
+                LogRunFailed(logger, entry.MonitorName, entry.Status, entry.DurationMs ?? 0, why);
+            }
+            else
+            {
+                LogRunWarned(logger, entry.MonitorName, entry.Status, entry.DurationMs ?? 0, why);
+            }
         }
         else
         {
@@ -219,6 +227,9 @@ public sealed partial class MonitorRunner(
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Monitor {Monitor} finished: {Status} in {DurationMs} ms: {Reason}")]
     private static partial void LogRunFailed(ILogger logger, string monitor, MonitorStatus status, double durationMs, string reason);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Information, Message = "Monitor {Monitor} finished: {Status} in {DurationMs} ms: {Reason}")]
+    private static partial void LogRunWarned(ILogger logger, string monitor, MonitorStatus status, double durationMs, string reason);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Monitor {Monitor} timed out after {TimeoutMs} ms")]
     private static partial void LogTimeout(ILogger logger, string monitor, double timeoutMs);

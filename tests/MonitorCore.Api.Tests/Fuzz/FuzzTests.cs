@@ -170,6 +170,7 @@ public abstract class FuzzTests(ITestDatabaseFactory factory, ITestOutputHelper 
             ["cursor"] = ["1795521600000000.8"],
             ["hours"] = ["1", "24", "0.5"],
             ["points"] = ["2", "500"],
+            ["days"] = ["1", "30", "36500"],
             ["since"] = ["2026-11-24T11:00:00Z"],
             ["until"] = ["2026-11-24T13:00:00Z"],
             ["all"] = ["true", "false"],

@@ -123,6 +123,62 @@ public abstract class MonitorLedgerRepositoryTests(ITestDatabaseFactory factory)
         Assert.Equal(1, await Ledger.PruneAsync(T0.AddDays(-90), default));
         Assert.Equal(T0.AddDays(-1), Assert.Single(await Ledger.QueryAsync(new LedgerQuery(), default)).Timestamp);
     }
+
+    [Fact]
+    public async Task Pruning_keeps_the_daily_counts_and_durations_of_the_rows_it_deletes_and_daily_adds_the_kept_rows()
+    {
+        var day1 = new DateTimeOffset(2026, 1, 10, 0, 0, 0, TimeSpan.Zero);
+        await Ledger.AppendBatchAsync(
+        [
+            Entry("price_monitor", day1.AddHours(1)) with { DurationMs = 10 },
+            Entry("price_monitor", day1.AddHours(2)) with { DurationMs = 30 },
+            Entry("price_monitor", day1.AddHours(23).AddMinutes(59)) with { DurationMs = null },
+            Entry("price_monitor", day1.AddHours(3), MonitorStatus.Error) with { DurationMs = 500 },
+            Entry("latency_monitor", day1.AddDays(1).AddHours(1)) with { DurationMs = 7 },
+            Entry("price_monitor", day1.AddDays(2).AddHours(1)) with { DurationMs = 20 }, // kept
+        ], default);
+
+        var deleted = await Ledger.PruneAsync(day1.AddDays(2), default);
+        Assert.Equal(5, deleted);
+        Assert.Equal(1, await Ledger.CountAsync(null, default));
+
+        // A second prune of rows of a day already rolled up adds to it, never replaces it.
+        await Ledger.AppendAsync(Entry("price_monitor", day1.AddHours(4)) with { DurationMs = 2 }, default);
+        Assert.Equal(1, await Ledger.PruneAsync(day1.AddDays(2), default));
+
+        var days = await Ledger.DailyAsync(null, DateOnly.FromDateTime(day1.UtcDateTime), default);
+        var price = days.Single(d => d.MonitorName == "price_monitor" && d.Day == new DateOnly(2026, 1, 10) && d.Status == MonitorStatus.Success);
+        Assert.Equal((4L, 2.0, 14.0, 30.0), (price.Runs, price.MinMs, price.AvgMs, price.MaxMs));
+        var error = days.Single(d => d.MonitorName == "price_monitor" && d.Day == new DateOnly(2026, 1, 10) && d.Status == MonitorStatus.Error);
+        Assert.Equal((1L, 500.0), (error.Runs, error.MaxMs));
+        Assert.Equal(1, days.Single(d => d.MonitorName == "latency_monitor").Runs);
+        var kept = days.Single(d => d.Day == new DateOnly(2026, 1, 12));
+        Assert.Equal(("price_monitor", 1L, 20.0), (kept.MonitorName, kept.Runs, kept.AvgMs));
+
+        Assert.Equal(["latency_monitor"], (await Ledger.DailyAsync("latency_monitor", new DateOnly(2026, 1, 1), default)).Select(d => d.MonitorName));
+        Assert.Empty(await Ledger.DailyAsync(null, new DateOnly(2026, 1, 13), default));
+    }
+
+    [Fact]
+    public async Task Importing_legacy_rows_again_after_they_were_pruned_adds_nothing_so_no_day_is_counted_twice()
+    {
+        var day = new DateOnly(2025, 7, 20);
+        var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(14, 0)), TimeSpan.Zero);
+        ImportedLedgerEntry[] legacy =
+        [
+            new(Entry("price_monitor", at), "price_ledger.json:1"),
+            new(Entry("price_monitor", at.AddMinutes(1), MonitorStatus.Error), "price_ledger.json:2"),
+        ];
+        Assert.Equal(2, await Ledger.ImportAsync(legacy, default));
+        Assert.Equal(2, await Ledger.PruneAsync(at.AddDays(1), default));
+
+        Assert.Equal(0, await Ledger.ImportAsync(legacy, default));
+        Assert.Equal(1, await Ledger.ImportAsync([.. legacy, new(Entry("price_monitor", at.AddMinutes(2)), "price_ledger.json:3")], default));
+        Assert.Equal(1, await Ledger.PruneAsync(at.AddDays(1), default));
+
+        var days = await Ledger.DailyAsync(null, day, default);
+        Assert.Equal([(MonitorStatus.Success, 2L), (MonitorStatus.Error, 1L)], days.Select(d => (d.Status, d.Runs)));
+    }
 }
 
 public sealed class SqliteMonitorLedgerRepositoryTests() : MonitorLedgerRepositoryTests(new SqliteDatabaseFactory())

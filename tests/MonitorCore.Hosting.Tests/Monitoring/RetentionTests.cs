@@ -52,4 +52,30 @@ public sealed class RetentionTests : IAsyncLifetime
         Assert.Equal([recent[0].Id], (await log.ReadAfterAsync(0, 10, default)).Select(e => e.Id));
         Assert.True(old[0].Id < recent[0].Id);
     }
+
+    [Fact]
+    public async Task Pruned_rows_stay_readable_day_by_day_from_their_rollups()
+    {
+        var now = _host.Time.GetUtcNow();
+        var old = now.AddDays(-40);
+        await _host.Get<IMonitorLedger>().AppendBatchAsync(
+        [
+            new LedgerEntry(0, "price_monitor", old, MonitorStatus.Success, [], 10, null),
+            new LedgerEntry(0, "price_monitor", old.AddMinutes(1), MonitorStatus.Success, [], 20, null),
+            new LedgerEntry(0, "price_monitor", old.AddMinutes(2), MonitorStatus.Error, [], 60, null),
+            new LedgerEntry(0, "price_monitor", now, MonitorStatus.Success, [], 5, null),
+        ], default);
+
+        Assert.Equal(3, await _host.Get<Retention>().PruneIfDueAsync(default));
+
+        var daily = await _host.Host.Operations.Ledger.DailyAsync("price_monitor", 60, default);
+        Assert.Equal(2, daily.Rows.Count);
+        var pruned = daily.Rows[0];
+        Assert.Equal(("2026-10-15", 3L, 10.0, 30.0, 60.0), (pruned.Day, pruned.Runs, pruned.MinMs, pruned.AvgMs, pruned.MaxMs));
+        Assert.Equal((2L, 1L), (pruned.ByStatus["Success"], pruned.ByStatus["Error"]));
+        Assert.Equal(("2026-11-24", 1L), (daily.Rows[1].Day, daily.Rows[1].Runs));
+        Assert.Single((await _host.Host.Operations.Ledger.DailyAsync(null, 30, default)).Rows); // 30 days back: the pruned day is older
+        var refused = await Assert.ThrowsAsync<MonitorCore.Hosting.Operations.OperationException>(() => _host.Host.Operations.Ledger.DailyAsync(null, 0, default));
+        Assert.Equal("days", refused.Field);
+    }
 }
