@@ -25,6 +25,13 @@ public static class MonitorCoreApiExtensions
     /// <summary>The one OpenAPI document's name.</summary>
     public const string DocumentName = "v1";
 
+    /// <summary>
+    /// The <c>Api</c> section in the configuration schemas for a host that does not run the API (the CLI's), so that
+    /// every face generates the same <c>docs/schemas</c>; the API's own host has it from its options.
+    /// </summary>
+    public static IServiceCollection AddApiSchema(this IServiceCollection services) =>
+        services.AddSingleton(new DocumentedSection(ApiOptions.Section, typeof(ApiOptions)));
+
     /// <summary>Registers the API's services: keys, problem details, JSON in the product's convention, OpenAPI, limits.</summary>
     public static WebApplicationBuilder AddMonitorCoreApi(this WebApplicationBuilder builder)
     {
@@ -98,6 +105,7 @@ public static class MonitorCoreApiExtensions
         app.MapAlertsApi();
         app.MapNotificationsApi();
         app.MapSettingsApi();
+        app.MapSchemasApi();
         app.MapSonicApi();
         app.MapWalletsApi();
         app.MapEventsApi();

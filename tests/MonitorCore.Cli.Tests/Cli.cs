@@ -18,6 +18,9 @@ public sealed class Cli(string workingDirectory, FakeTimeProvider? time = null)
 
     public string WorkingDirectory => workingDirectory;
 
+    /// <summary>More changes to the composed services (a plugin's registrations, say).</summary>
+    public Action<IServiceCollection>? Services { get; set; }
+
     public async Task<CliResult> RunAsync(params string[] args)
     {
         using var output = new StringWriter();
@@ -28,6 +31,8 @@ public sealed class Cli(string workingDirectory, FakeTimeProvider? time = null)
             {
                 services.AddSingleton<TimeProvider>(time);
             }
+
+            Services?.Invoke(services);
         });
         var code = await CliApp.RunAsync(args, context);
         return new CliResult(code, output.ToString(), error.ToString());

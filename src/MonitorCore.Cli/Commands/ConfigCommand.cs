@@ -30,7 +30,90 @@ internal static class ConfigCommand
             DatabaseStart.None);
         command.Subcommands.Add(show);
         command.Subcommands.Add(CreateValidate(context));
+        command.Subcommands.Add(CreateSchema(context));
         return command;
+    }
+
+    private static Command CreateSchema(CliContext context)
+    {
+        var name = new Argument<string?>("NAME") { Description = "The schema to print (monitorcore, monitors, check-http, …); without it, the list.", Arity = ArgumentArity.ZeroOrOne };
+        var write = new Option<string?>("--write") { Description = "Write every schema (DIR/schemas/*.schema.json) and the reference (DIR/configuration.md) under DIR, e.g. docs.", HelpName = "DIR" };
+        var check = new Option<string?>("--check") { Description = "Exit 1 when the files under DIR differ from what the code generates (what CI runs).", HelpName = "DIR" };
+        var schema = new Command(
+            "schema",
+            "The JSON Schemas of the configuration file, the manifest and each check type, generated from the options; --write DIR regenerates docs/schemas and docs/configuration.md.")
+        {
+            name, write, check,
+        };
+        schema.SetAction((parse, ct) =>
+        {
+            var invocation = new Invocation(context, parse, ct);
+            return invocation.RunAsync(
+                async app =>
+                {
+                    var schemas = app.Operations.Schemas;
+                    if (parse.GetValue(write) is { } writeTo)
+                    {
+                        var written = await schemas.WriteAsync(Path.GetFullPath(writeTo, context.BaseDirectory), ct);
+                        await invocation.WriteAsync(written, r =>
+                        {
+                            invocation.Out.WriteLine(r.Changed.Count == 0
+                                ? $"{writeTo}: up to date."
+                                : $"{writeTo}: wrote {string.Join(", ", r.Changed)}.");
+                            return Task.CompletedTask;
+                        });
+                        return ExitCodes.Ok;
+                    }
+
+                    if (parse.GetValue(check) is { } checkIn)
+                    {
+                        var drift = schemas.Check(Path.GetFullPath(checkIn, context.BaseDirectory));
+                        await invocation.WriteAsync(drift, r =>
+                        {
+                            if (r.Changed.Count == 0)
+                            {
+                                invocation.Out.WriteLine($"{checkIn}: the schemas and the reference are what the code generates.");
+                            }
+                            else
+                            {
+                                invocation.Error.WriteLine($"{checkIn}: differs from what the code generates: {string.Join(", ", r.Changed)}. Run `{r.RegenerateCommand}` and commit the result.");
+                            }
+
+                            return Task.CompletedTask;
+                        });
+                        return drift.Changed.Count == 0 ? ExitCodes.Ok : ExitCodes.Failed;
+                    }
+
+                    if (parse.GetValue(name) is { } one)
+                    {
+                        invocation.Out.Write(MonitorCore.Hosting.Configuration.ConfigurationSchemas.Text(schemas.Get(one)));
+                        return ExitCodes.Ok;
+                    }
+
+                    await invocation.WriteAsync(schemas.List(), list =>
+                    {
+                        var table = new TextTable("NAME", "FILE", "DESCRIBES");
+                        foreach (var s in list.Schemas)
+                        {
+                            table.Add(s.Name, "docs/" + s.File, s.Title);
+                        }
+
+                        table.WriteTo(invocation.Out);
+                        return Task.CompletedTask;
+                    });
+                    return ExitCodes.Ok;
+                },
+                database: DatabaseStart.None,
+                build: settings => MonitorCore.Hosting.MonitorCoreApp.Build(
+                    settings,
+                    services =>
+                    {
+                        MonitorCore.Api.MonitorCoreApiExtensions.AddApiSchema(services);
+                        context.ConfigureServices?.Invoke(services);
+                    },
+                    CliLogging.Configure));
+        });
+        return schema;
     }
 
     /// <summary>What <c>config validate</c> found: the file, whether start-up would accept it, and every problem with its key and line.</summary>

@@ -42,6 +42,8 @@ public sealed class MonitorCoreOperations(IServiceProvider services)
     public SelfTestOperations SelfTest => services.GetRequiredService<SelfTestOperations>();
 
     public SonicOperations Sonic => services.GetRequiredService<SonicOperations>();
+
+    public SchemaOperations Schemas => services.GetRequiredService<SchemaOperations>();
 }
 
 /// <summary>Registers the operations.</summary>
@@ -67,6 +69,8 @@ public static class OperationsServiceCollectionExtensions
         services.AddSingleton<StorageOperations>();
         services.AddSingleton<SelfTestOperations>();
         services.AddSingleton<SonicOperations>();
+        services.AddSingleton<SchemaOperations>();
+        services.AddSingleton<Configuration.ConfigurationSchemas>();
         return services;
     }
 }

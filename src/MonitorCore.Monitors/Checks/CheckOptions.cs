@@ -78,9 +78,11 @@ public abstract class CheckOptions : IValidatableObject
 /// <summary><c>"Type": "http"</c>: a request, its answer measured.</summary>
 public sealed class HttpCheckOptions : CheckOptions
 {
+    /// <summary>The address requested: an absolute http:// or https:// URL; its query values are masked in the ledger.</summary>
     [Required]
     public string Url { get; set; } = "";
 
+    /// <summary>The HTTP method.</summary>
     [RegularExpression("^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$", ErrorMessage = "use GET, HEAD, POST, PUT, PATCH, DELETE or OPTIONS")]
     public string Method { get; set; } = "GET";
 
@@ -114,9 +116,11 @@ public sealed class HttpCheckOptions : CheckOptions
 /// <summary><c>"Type": "tcp"</c>: a connection, optionally a line sent and an answer expected.</summary>
 public sealed class TcpCheckOptions : CheckOptions
 {
+    /// <summary>The host name or address to connect to.</summary>
     [Required]
     public string Host { get; set; } = "";
 
+    /// <summary>The TCP port.</summary>
     [Range(1, 65535)]
     public int Port { get; set; }
 
@@ -134,14 +138,17 @@ public sealed class TcpCheckOptions : CheckOptions
 /// <summary><c>"Type": "command"</c>: a local program run with a timeout, without a shell unless asked.</summary>
 public sealed class CommandCheckOptions : CheckOptions
 {
+    /// <summary>The program to run (a path, or a name found on <c>PATH</c>); with <see cref="Shell"/>, the whole shell command.</summary>
     [Required]
     public string Command { get; set; } = "";
 
+    /// <summary>Its arguments, one per item, passed as they are (no shell, no quoting).</summary>
     public List<string> Arguments { get; set; } = [];
 
     /// <summary>Run <see cref="Command"/> through <c>/bin/sh -c</c> (pipes, globbing); off by default.</summary>
     public bool Shell { get; set; }
 
+    /// <summary>The folder it runs in; the service's working folder when absent.</summary>
     public string? WorkingDirectory { get; set; }
 
     public override IReadOnlyList<string> Placeholders { get; } = ["EXIT_CODE", "STDOUT", "STDERR", "RESPONSE_TIME"];
@@ -165,6 +172,7 @@ public sealed class CommandCheckOptions : CheckOptions
 /// <summary><c>"Type": "dns"</c>: a name resolved through the system's resolver.</summary>
 public sealed class DnsCheckOptions : CheckOptions
 {
+    /// <summary>The name to resolve through the system's resolver.</summary>
     [Required]
     [RegularExpression(@"^[A-Za-z0-9.\-]{1,253}$", ErrorMessage = "must be a host name, e.g. api.example.com")]
     public string Host { get; set; } = "";

@@ -16,6 +16,12 @@ namespace MonitorCore.Configuration;
 public sealed record OptionsCheck(string Section, Func<IServiceProvider, object> Resolve, Func<IServiceProvider, IConfiguration, IReadOnlyList<string>> Check);
 
 /// <summary>
+/// A configuration section and the options type it binds to: what the JSON Schemas and the configuration reference
+/// (<c>docs/schemas</c>, <c>docs/configuration.md</c>) are generated from. Every checked section registers one.
+/// </summary>
+public sealed record DocumentedSection(string Section, Type OptionsType);
+
+/// <summary>
 /// Binds options from a configuration section and validates them with data annotations, all the
 /// way down, reporting every problem with the full key (<c>Monitors:latency_monitor:SlowThreshold: …</c>).
 /// Unknown keys (typos) are errors too.
@@ -45,6 +51,7 @@ public static partial class ConfiguredOptions
     {
         name ??= Options.DefaultName;
         services.AddSingleton<IValidateOptions<T>>(new SectionValidator<T>(section, name));
+        services.AddSingleton(new DocumentedSection(section, typeof(T)));
         services.AddSingleton(new OptionsCheck(
             section,
             sp => sp.GetRequiredService<IOptionsMonitor<T>>().Get(name),
