@@ -75,7 +75,7 @@ public sealed class ServeTakeOverTests(PostgresFixture postgres) : IAsyncLifetim
         while (!condition())
         {
             Assert.True(deadline.Elapsed < timeout, $"not within {timeout.TotalSeconds} s");
-            await Task.Delay(100);
+            await Task.Delay(100); // two real serve processes: no clock of theirs to move, so their state is looked at again (the timeout is a ceiling, not a measure)
         }
     }
 }

@@ -60,7 +60,7 @@ internal sealed class Tmux : IDisposable
                 Assert.Fail($"The terminal never showed {what} within {limit.TotalSeconds:0} s. It shows:\n{screen}");
             }
 
-            await Task.Delay(100);
+            await Task.Delay(100); // tmux tells no one when its screen changes: it is read again (the limit is a ceiling, not a measure)
         }
     }
 
